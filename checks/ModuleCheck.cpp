@@ -1,0 +1,115 @@
+#include "ModuleCheck.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace modlint {
+
+namespace {
+AST_MATCHER_P(CXXRecordDecl, isSharedModuleClass, const ModuleClassifier *,
+              Modules) {
+  return Modules->isSharedModule(&Node);
+}
+
+} // namespace
+
+ModuleCheck::ModuleCheck(llvm::StringRef Name,
+                         tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), Settings(ModuleSettings::read(Options)),
+      Modules(Settings.ModuleBases), Safe(Settings.SafeTypes) {}
+
+void ModuleCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Settings.store(Options, Opts);
+}
+
+void ModuleCheck::registerMatchers(MatchFinder *Finder) {
+  // Template patterns are analysed once; their instantiations are skipped so
+  // that a class template is reported at the template, not per use.
+  Finder->addMatcher(
+      cxxMethodDecl(isDefinition(), unless(isImplicit()),
+                    unless(isTemplateInstantiation()),
+                    unless(isExpansionInSystemHeader()),
+                    ofClass(isSharedModuleClass(&Modules)))
+          .bind("method"),
+      this);
+  Finder->addMatcher(
+      cxxRecordDecl(isDefinition(), unless(isTemplateInstantiation()),
+                    unless(isExpansionInSystemHeader()),
+                    isSharedModuleClass(&Modules))
+          .bind("module"),
+      this);
+}
+
+/// Hands the scanner's events for one method body to the check.
+class ModuleCheck::MethodListener : public ScanListener {
+public:
+  MethodListener(ModuleCheck &Check, const Stmt &Body, ASTContext &Context)
+      : Check(Check), Body(Body), Context(Context) {}
+  void onWrite(const WriteEvent &Event) override { Check.onWrite(Event); }
+  void onMemberUse(const MemberUse &Use) override {
+    Check.onMemberUse(Use, Body, Context);
+  }
+
+private:
+  ModuleCheck &Check;
+  const Stmt &Body;
+  ASTContext &Context;
+};
+
+bool ModuleCheck::isConstruction(const FunctionDecl &Function) const {
+  if (llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Function))
+    return true;
+  if (!Function.getIdentifier())
+    return false;
+  const std::string Qualified = Function.getQualifiedNameAsString();
+  for (const std::string &Init : Settings.InitMethods)
+    if (Init == Function.getName() || Init == Qualified)
+      return true;
+  return false;
+}
+
+void ModuleCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Module = Result.Nodes.getNodeAs<CXXRecordDecl>("module")) {
+    onModuleClass(*Module);
+    return;
+  }
+  const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("method");
+  if (!Method || !Method->hasBody() || isConstruction(*Method))
+    return;
+  const Stmt *Body = Method->getBody();
+  ASTContext &Context = *Result.Context;
+  MemberStateResolver Resolver(Modules, Context);
+  MethodListener Listener(*this, *Body, Context);
+  WriteScanner(Resolver, Safe, Listener).scan(*Method);
+}
+
+void ModuleCheck::noteDeclaration(const ValueDecl &Member) {
+  diag(Member.getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
+      << Member.getNameAsString();
+}
+
+llvm::StringRef ModuleCheck::writeRemedy(WriteKind Kind) const {
+  if (Kind == WriteKind::ContainerMutation)
+    return Settings.Strict
+               ? "keep the data request-local (request context or session)"
+               : "hold a member mutex around every access, or keep the data "
+                 "request-local (request context or session)";
+  return Settings.Strict
+             ? "keep the data request-local (request context or session), or "
+               "make it std::atomic"
+             : "keep the data request-local (request context or session), make "
+               "it std::atomic, or hold a member mutex while writing";
+}
+
+void ModuleCheck::reportWrite(const WriteEvent &Event, llvm::StringRef Message) {
+  diag(Event.Write->getBeginLoc(), Message)
+      << Event.Operation << Event.Target.Path
+      << Event.Target.Module->getNameAsString() << writeRemedy(Event.Kind)
+      << Event.Write->getSourceRange();
+  noteDeclaration(*Event.Target.Member);
+}
+
+} // namespace modlint

@@ -1,0 +1,55 @@
+// The base of every modlint check: reads the shared options, finds the
+// member functions of shared modules, and runs the write scanner over each
+// one that runs while the instance is shared (not construction).
+#pragma once
+
+#include "analysis/ModuleClassifier.h"
+#include "analysis/ModuleSettings.h"
+#include "analysis/SafeTypes.h"
+#include "analysis/WriteScanner.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace modlint {
+
+class ModuleCheck : public clang::tidy::ClangTidyCheck {
+public:
+  ModuleCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Options) override;
+
+protected:
+  /// Called for each write and member use found in a shared module's member
+  /// function that is not construction.
+  virtual void onWrite(const WriteEvent &Event) {}
+  virtual void onMemberUse(const MemberUse &Use, const clang::Stmt &Body,
+                           clang::ASTContext &Context) {}
+  /// Called for each shared-module class defined in the translation unit.
+  virtual void onModuleClass(const clang::CXXRecordDecl &Module) {}
+
+  /// Constructors, destructors and `InitMethods` run before or after the
+  /// instance is shared.
+  bool isConstruction(const clang::FunctionDecl &Function) const;
+  /// Reports a write: the common shape of the three write checks' findings.
+  /// In `Message`, %0 is the operation, %1 the written path, %2 the module
+  /// and %3 the advice.
+  void reportWrite(const WriteEvent &Event, llvm::StringRef Message);
+  /// The note that points at the member a finding is about.
+  void noteDeclaration(const clang::ValueDecl &Member);
+  /// Whether a write is a finding: not under a held lock, unless Strict.
+  bool isUnprotected(bool LockHeld) const { return Settings.Strict || !LockHeld; }
+  /// The advice that ends a write finding.
+  llvm::StringRef writeRemedy(WriteKind Kind) const;
+
+  class MethodListener;
+
+  const ModuleSettings Settings;
+  const ModuleClassifier Modules;
+  const SafeTypes Safe;
+};
+
+} // namespace modlint

@@ -1,0 +1,146 @@
+#include "MutableMemberCheck.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace modlint {
+
+namespace {
+/// A non-const member function that has a const twin (`find`, `begin`,
+/// vector `operator[]`): calling it hands out access but changes nothing by
+/// itself. What is done with the result is judged where it happens.
+bool isAccessorCall(const Stmt *Mutation) {
+  const CXXMethodDecl *Method = nullptr;
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Mutation))
+    Method = Call->getMethodDecl();
+  else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Mutation))
+    Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+  if (!Method || Method->isConst())
+    return false;
+  for (const NamedDecl *Twin : Method->getParent()->lookup(Method->getDeclName())) {
+    const auto *TwinMethod = llvm::dyn_cast<CXXMethodDecl>(Twin->getUnderlyingDecl());
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Twin))
+      TwinMethod = llvm::dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+    if (TwinMethod && TwinMethod->isConst())
+      return true;
+  }
+  return false;
+}
+
+/// Every member function the class declares that runs while it is shared is
+/// defined in this translation unit, so "never modified" is a sound verdict.
+bool allMethodsDefined(const CXXRecordDecl &Module) {
+  for (const Decl *D : Module.decls()) {
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(D);
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      Method = llvm::dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+    if (!Method || Method->isImplicit() || Method->isPureVirtual() ||
+        Method->isDeleted() || Method->isDefaulted())
+      continue;
+    if (!Method->isDefined())
+      return false;
+  }
+  return true;
+}
+
+bool isGuardedByAttribute(const ValueDecl &Member) {
+  return Member.hasAttr<GuardedByAttr>() || Member.hasAttr<PtGuardedByAttr>();
+}
+} // namespace
+
+void MutableMemberCheck::recordModification(const ValueDecl *Member,
+                                            SourceLocation Where,
+                                            bool LockHeld) {
+  Modifications &M = Modified[Member];
+  M.Any = true;
+  if (!LockHeld && M.FirstUnguarded.isInvalid())
+    M.FirstUnguarded = Where;
+}
+
+void MutableMemberCheck::onWrite(const WriteEvent &Event) {
+  recordModification(Event.Target.Member, Event.Write->getBeginLoc(),
+                     Event.LockHeld);
+}
+
+void MutableMemberCheck::onMemberUse(const MemberUse &Use, const Stmt &Body,
+                                     ASTContext &Context) {
+  // Using a std::atomic or a mutex is how shared state is meant to be used.
+  if (Safe.isThreadSafe(Use.Use->getType()))
+    return;
+  if (AnalysedBody != &Body) {
+    Analyzer = std::make_unique<ExprMutationAnalyzer>(Body, Context);
+    AnalysedBody = &Body;
+  }
+  const Stmt *Mutation = Analyzer->findMutation(Use.Use);
+  if (!Mutation || isAccessorCall(Mutation))
+    return;
+  recordModification(Use.Target.Member, Mutation->getBeginLoc(), Use.LockHeld);
+}
+
+void MutableMemberCheck::onModuleClass(const CXXRecordDecl &Module) {
+  ModuleClasses.push_back(&Module);
+}
+
+void MutableMemberCheck::reportMember(const ValueDecl &Member,
+                                      const CXXRecordDecl &Module,
+                                      bool ClassComplete) {
+  if (!Member.getIdentifier() || Safe.isSafeMember(&Member))
+    return;
+  const std::string Name = Member.getNameAsString();
+  const std::string ModuleName = Module.getNameAsString();
+  if (Settings.Strict) {
+    diag(Member.getLocation(),
+         "'%0' is mutable state of shared module '%1'; Strict mode allows no "
+         "mutable instance state: make it const or constexpr, use "
+         "std::atomic, or keep the data request-local (request context or "
+         "session)")
+        << Name << ModuleName << Member.getSourceRange();
+    return;
+  }
+  if (isGuardedByAttribute(Member))
+    return;
+  auto Found = Modified.find(&Member);
+  if (Found != Modified.end() && Found->second.FirstUnguarded.isValid()) {
+    diag(Member.getLocation(),
+         "'%0' is mutable state of shared module '%1' and is modified outside "
+         "construction without a held lock; every concurrent request reads "
+         "and writes it: make it std::atomic, guard every write with a member "
+         "mutex, or move it to request-local state")
+        << Name << ModuleName << Member.getSourceRange();
+    diag(Found->second.FirstUnguarded,
+         "'%0' is modified here without a held lock", DiagnosticIDs::Note)
+        << Name;
+    return;
+  }
+  // Never modified after construction: cheap to make that a promise. Only
+  // said when every member function was seen, or a write elsewhere could
+  // make the advice wrong.
+  if (Found == Modified.end() && ClassComplete)
+    diag(Member.getLocation(),
+         "'%0' of shared module '%1' is never modified after construction; "
+         "declare it 'const' so it stays safe to share",
+         DiagnosticIDs::Remark)
+        << Name << ModuleName << Member.getSourceRange();
+}
+
+void MutableMemberCheck::onEndOfTranslationUnit() {
+  for (const CXXRecordDecl *Module : ModuleClasses) {
+    const bool Complete = allMethodsDefined(*Module);
+    for (const Decl *D : Module->decls()) {
+      if (const auto *Field = llvm::dyn_cast<FieldDecl>(D))
+        reportMember(*Field, *Module, Complete);
+      else if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
+               Var && Var->isStaticDataMember())
+        reportMember(*Var->getCanonicalDecl(), *Module, Complete);
+    }
+  }
+  Modified.clear();
+  ModuleClasses.clear();
+  AnalysedBody = nullptr;
+  Analyzer.reset();
+}
+
+} // namespace modlint

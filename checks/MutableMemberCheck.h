@@ -1,0 +1,49 @@
+#pragma once
+#include "ModuleCheck.h"
+
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+
+namespace modlint {
+
+/// `modlint-mutable-member`: a data member of a shared module that is not
+/// safe (const, constexpr, reference, thread_local, thread-safe type) and not
+/// guarded (every write outside construction under a held lock, or a
+/// guarded_by attribute). A member never modified after construction gets a
+/// note suggesting `const` instead.
+///
+/// The verdict needs every member function of the class, so the check
+/// collects modifications while the translation unit is matched and reports
+/// at its end.
+class MutableMemberCheck : public ModuleCheck {
+public:
+  using ModuleCheck::ModuleCheck;
+  void onEndOfTranslationUnit() override;
+
+protected:
+  void onWrite(const WriteEvent &Event) override;
+  void onMemberUse(const MemberUse &Use, const clang::Stmt &Body,
+                   clang::ASTContext &Context) override;
+  void onModuleClass(const clang::CXXRecordDecl &Module) override;
+
+private:
+  struct Modifications {
+    bool Any = false;
+    /// The first modification without a held lock, if any.
+    clang::SourceLocation FirstUnguarded;
+  };
+  void recordModification(const clang::ValueDecl *Member,
+                          clang::SourceLocation Where, bool LockHeld);
+  void reportMember(const clang::ValueDecl &Member,
+                    const clang::CXXRecordDecl &Module, bool ClassComplete);
+
+  // Per translation unit: each ClangTidyContext creates its own check
+  // objects for every unit, so nothing here is shared between threads.
+  llvm::DenseMap<const clang::ValueDecl *, Modifications> Modified;
+  std::vector<const clang::CXXRecordDecl *> ModuleClasses;
+  const clang::Stmt *AnalysedBody = nullptr;
+  std::unique_ptr<clang::ExprMutationAnalyzer> Analyzer;
+};
+
+} // namespace modlint

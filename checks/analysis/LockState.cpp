@@ -1,0 +1,199 @@
+#include "LockState.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace modlint {
+
+void LockState::unlockMutex(llvm::StringRef Mutex) {
+  // Release the most recent direct lock of that mutex.
+  for (auto It = Locks.rbegin(); It != Locks.rend(); ++It)
+    if (!It->Guard && It->Held && It->Mutex == Mutex) {
+      It->Held = false;
+      return;
+    }
+}
+
+void LockState::setGuardHeld(const VarDecl *Guard, bool Held) {
+  for (Lock &L : Locks)
+    if (L.Guard == Guard)
+      L.Held = Held;
+}
+
+std::string recordName(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (const auto *Record = Type->getAsCXXRecordDecl())
+    return Record->getQualifiedNameAsString();
+  if (const auto *Spec = Type->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template =
+            Spec->getTemplateName().getAsTemplateDecl())
+      return Template->getQualifiedNameAsString();
+  if (const auto *Deduced = Type->getAs<DeducedTemplateSpecializationType>())
+    if (const TemplateDecl *Template =
+            Deduced->getTemplateName().getAsTemplateDecl())
+      return Template->getQualifiedNameAsString();
+  return {};
+}
+
+namespace {
+enum class GuardKind { None, Exclusive, Reader };
+
+GuardKind guardKind(QualType Type) {
+  return llvm::StringSwitch<GuardKind>(recordName(Type))
+      .Cases("std::lock_guard", "std::unique_lock", "std::scoped_lock",
+             GuardKind::Exclusive)
+      .Case("std::shared_lock", GuardKind::Reader)
+      .Default(GuardKind::None);
+}
+
+/// The constructor arguments of a guard's initialiser, looking through the
+/// wrappers `auto l = std::unique_lock(mu_);` and templates add.
+llvm::SmallVector<const Expr *, 4> guardArguments(const Expr *Init) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  for (unsigned Steps = 0; Init && Steps < 8; ++Steps) {
+    Init = Init->IgnoreImplicit();
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Init)) {
+      // A copy or move from a temporary guard: look at the temporary.
+      if (Construct->getNumArgs() == 1 &&
+          Construct->getConstructor()->isCopyOrMoveConstructor()) {
+        Init = Construct->getArg(0);
+        continue;
+      }
+      for (const Expr *Arg : Construct->arguments())
+        Args.push_back(Arg);
+      return Args;
+    }
+    if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Init)) {
+      Init = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Unresolved = llvm::dyn_cast<CXXUnresolvedConstructExpr>(Init)) {
+      for (const Expr *Arg : Unresolved->arguments())
+        Args.push_back(Arg);
+      return Args;
+    }
+    if (const auto *Parens = llvm::dyn_cast<ParenListExpr>(Init)) {
+      for (unsigned I = 0; I < Parens->getNumExprs(); ++I)
+        Args.push_back(Parens->getExpr(I));
+      return Args;
+    }
+    if (const auto *List = llvm::dyn_cast<InitListExpr>(Init)) {
+      for (const Expr *Arg : List->inits())
+        Args.push_back(Arg);
+      return Args;
+    }
+    break;
+  }
+  return Args;
+}
+
+/// std::defer_lock leaves the guard unlocked; try_to_lock and adopt_lock are
+/// treated as owning the lock (the usual code checks owns_lock() next).
+bool isDeferTag(const Expr *Arg) {
+  return recordName(Arg->getType()) == "std::defer_lock_t";
+}
+bool isLockTag(const Expr *Arg) {
+  const std::string Name = recordName(Arg->getType());
+  return Name == "std::defer_lock_t" || Name == "std::try_to_lock_t" ||
+         Name == "std::adopt_lock_t";
+}
+
+/// The variable a guard expression names (`l` in `l.unlock()`).
+const VarDecl *guardVariable(const Expr *Object) {
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()))
+    return llvm::dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+/// The method name and object of a member call, also in templates where
+/// the call is still unresolved.
+bool memberCall(const Expr &E, llvm::StringRef &Name, const Expr *&Object) {
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&E)) {
+    if (const CXXMethodDecl *Method = Call->getMethodDecl()) {
+      if (!Method->getIdentifier())
+        return false;
+      Name = Method->getName();
+      Object = Call->getImplicitObjectArgument();
+      return Object != nullptr;
+    }
+    return false;
+  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E)) {
+    const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+    if (const auto *Dep = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+      if (Dep->isImplicitAccess() || !Dep->getMember().isIdentifier())
+        return false;
+      Name = Dep->getMember().getAsIdentifierInfo()->getName();
+      Object = Dep->getBase();
+      return true;
+    }
+  }
+  return false;
+}
+} // namespace
+
+std::string LockRecogniser::memberMutex(const Expr *Arg) const {
+  if (auto State = Resolver.resolve(Arg))
+    return State->Path;
+  return {};
+}
+
+void LockRecogniser::applyDeclaration(const VarDecl &Var,
+                                      LockState &State) const {
+  if (guardKind(Var.getType()) != GuardKind::Exclusive)
+    return;
+  bool Deferred = false;
+  std::string Mutexes;
+  for (const Expr *Arg : guardArguments(Var.getInit())) {
+    if (isDeferTag(Arg))
+      Deferred = true;
+    if (isLockTag(Arg))
+      continue;
+    std::string Mutex = memberMutex(Arg);
+    if (!Mutex.empty())
+      Mutexes += Mutexes.empty() ? Mutex : "," + Mutex;
+  }
+  if (!Mutexes.empty())
+    State.addGuard(&Var, Mutexes, !Deferred);
+}
+
+void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
+  const Expr *Full = E.IgnoreImplicit();
+  // std::lock(a_, b_) locks every argument.
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Full)) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && !llvm::isa<CXXMethodDecl>(Callee) &&
+        Callee->getQualifiedNameAsString() == "std::lock") {
+      for (const Expr *Arg : Call->arguments()) {
+        std::string Mutex = memberMutex(Arg);
+        if (!Mutex.empty())
+          State.lockMutex(Mutex);
+      }
+      return;
+    }
+  }
+  llvm::StringRef Name;
+  const Expr *Object = nullptr;
+  if (!memberCall(*Full, Name, Object))
+    return;
+  const bool Lock = Name == "lock";
+  const bool Unlock = Name == "unlock";
+  if (!Lock && !Unlock)
+    return;
+  if (const VarDecl *Guard = guardVariable(Object);
+      Guard && guardKind(Guard->getType()) == GuardKind::Exclusive) {
+    State.setGuardHeld(Guard, Lock);
+    return;
+  }
+  std::string Mutex = memberMutex(Object);
+  if (Mutex.empty())
+    return;
+  if (Lock)
+    State.lockMutex(Mutex);
+  else
+    State.unlockMutex(Mutex);
+}
+
+} // namespace modlint

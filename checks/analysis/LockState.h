@@ -1,0 +1,73 @@
+// The locks held at a point of a function body. A write is protected when at
+// least one *exclusive* lock on a mutex that is member state of the same
+// object is held: a lock_guard/unique_lock/scoped_lock in scope (until
+// unlock()), or `m.lock()` ... `m.unlock()` in the same block.
+#pragma once
+
+#include "MemberState.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace modlint {
+
+class LockState {
+public:
+  bool anyHeld() const {
+    for (const Lock &L : Locks)
+      if (L.Held)
+        return true;
+    return false;
+  }
+
+  /// A guard variable declared in the current scope. Its locks end with the
+  /// scope, which callers model by copying the state on entry.
+  void addGuard(const clang::VarDecl *Guard, std::string Mutex, bool Held) {
+    Locks.push_back({Guard, std::move(Mutex), Held});
+  }
+  void lockMutex(std::string Mutex) { Locks.push_back({nullptr, std::move(Mutex), true}); }
+  void unlockMutex(llvm::StringRef Mutex);
+  void setGuardHeld(const clang::VarDecl *Guard, bool Held);
+  /// Marks the state as protected by something that is not a mutex we can
+  /// name, such as the body of a std::call_once callable.
+  void holdSynthetic() { Locks.push_back({nullptr, "<synchronised>", true}); }
+
+private:
+  struct Lock {
+    const clang::VarDecl *Guard; // null for a direct m.lock()
+    std::string Mutex;           // the mutex's member-state path
+    bool Held;
+  };
+  llvm::SmallVector<Lock, 4> Locks;
+};
+
+/// Recognises lock acquisition and release in declarations and expression
+/// statements, and applies them to a LockState.
+class LockRecogniser {
+public:
+  explicit LockRecogniser(const MemberStateResolver &Resolver)
+      : Resolver(Resolver) {}
+
+  /// `std::lock_guard g(mu_);`, `std::unique_lock l(mu_, std::defer_lock);`,
+  /// `std::scoped_lock s(a_, b_);`. A std::shared_lock is a reader lock and
+  /// never protects a write, so it is not recorded.
+  void applyDeclaration(const clang::VarDecl &Var, LockState &State) const;
+
+  /// `mu_.lock()`, `mu_.unlock()`, `l.lock()`, `l.unlock()`,
+  /// `std::lock(a_, b_)` as a full expression statement.
+  void applyStatement(const clang::Expr &E, LockState &State) const;
+
+private:
+  /// The member-state path of a mutex argument, or empty for a local or
+  /// foreign mutex (which protects nothing).
+  std::string memberMutex(const clang::Expr *Arg) const;
+
+  const MemberStateResolver &Resolver;
+};
+
+/// The qualified name of the class a (possibly dependent) type names.
+std::string recordName(clang::QualType Type);
+
+} // namespace modlint

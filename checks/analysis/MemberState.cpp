@@ -1,0 +1,159 @@
+#include "MemberState.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace modlint {
+
+namespace {
+constexpr unsigned MaxPathDepth = 32;
+// Longer index expressions are abbreviated so the message stays readable.
+constexpr size_t MaxIndexText = 24;
+
+const Expr *strip(const Expr *E) { return E->IgnoreParenImpCasts(); }
+
+/// A call on an object that hands back a mutable part of it (`back()`,
+/// `at(k)`, `value()`): writes through the result write the object.
+bool returnsMutableReference(const FunctionDecl *Callee) {
+  QualType Result = Callee->getReturnType();
+  return Result->isLValueReferenceType() &&
+         !Result->getPointeeType().isConstQualified();
+}
+} // namespace
+
+std::optional<MemberState>
+MemberStateResolver::resolve(const Expr *E) const {
+  return E ? resolve(E, 0) : std::nullopt;
+}
+
+std::optional<MemberState>
+MemberStateResolver::fromThisMember(const Expr *Base,
+                                    const ValueDecl *Member) const {
+  const auto *This = llvm::dyn_cast<CXXThisExpr>(strip(Base));
+  if (!This)
+    return std::nullopt;
+  // `this` of a lambda is the enclosing object; `this` of a local class is
+  // the local object, which is not shared.
+  const CXXRecordDecl *Owner = This->getType()->getPointeeCXXRecordDecl();
+  if (!Owner || !Modules.isSharedModule(Owner))
+    return std::nullopt;
+  if (Member->getType()->isReferenceType())
+    return std::nullopt;
+  return MemberState{Member, Owner, Member->getNameAsString()};
+}
+
+std::optional<MemberState>
+MemberStateResolver::fromStatic(const VarDecl *Var) const {
+  if (!Var->isStaticDataMember() || Var->getType()->isReferenceType())
+    return std::nullopt;
+  const auto *Owner = llvm::dyn_cast<CXXRecordDecl>(Var->getDeclContext());
+  if (!Owner || !Modules.isSharedModule(Owner))
+    return std::nullopt;
+  return MemberState{Var->getCanonicalDecl(), Owner, Var->getNameAsString()};
+}
+
+std::string MemberStateResolver::indexText(const Expr *Index) const {
+  CharSourceRange Range = CharSourceRange::getTokenRange(Index->getSourceRange());
+  std::string Text = Lexer::getSourceText(Range, Context.getSourceManager(),
+                                          Context.getLangOpts())
+                         .str();
+  if (Text.empty() || Text.size() > MaxIndexText ||
+      Text.find('\n') != std::string::npos)
+    return "...";
+  return Text;
+}
+
+std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
+                                                        unsigned Depth) const {
+  if (Depth > MaxPathDepth)
+    return std::nullopt;
+  E = strip(E);
+
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *Decl = Member->getMemberDecl();
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Decl))
+      return fromStatic(Var);
+    if (!llvm::isa<FieldDecl>(Decl))
+      return std::nullopt;
+    if (auto Root = fromThisMember(Member->getBase(), Decl))
+      return Root;
+    auto Outer = resolve(Member->getBase(), Depth + 1);
+    if (!Outer)
+      return std::nullopt;
+    Outer->Path += (Member->isArrow() ? "->" : ".") + Decl->getNameAsString();
+    return Outer;
+  }
+
+  if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(E)) {
+    if (Dependent->isImplicitAccess())
+      return std::nullopt;
+    auto Outer = resolve(Dependent->getBase(), Depth + 1);
+    if (!Outer)
+      return std::nullopt;
+    Outer->Path += (Dependent->isArrow() ? "->" : ".") +
+                   Dependent->getMember().getAsString();
+    return Outer;
+  }
+
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+      return fromStatic(Var);
+    return std::nullopt;
+  }
+
+  if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
+    auto Outer = resolve(Subscript->getBase(), Depth + 1);
+    if (Outer)
+      Outer->Path += "[" + indexText(Subscript->getIdx()) + "]";
+    return Outer;
+  }
+
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
+    if (Unary->getOpcode() != UO_Deref)
+      return std::nullopt;
+    auto Outer = resolve(Unary->getSubExpr(), Depth + 1);
+    if (Outer)
+      Outer->Path = "*" + Outer->Path;
+    return Outer;
+  }
+
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
+    switch (Op->getOperator()) {
+    case OO_Subscript: {
+      auto Outer = resolve(Op->getArg(0), Depth + 1);
+      if (Outer && Op->getNumArgs() > 1)
+        Outer->Path += "[" + indexText(Op->getArg(1)) + "]";
+      return Outer;
+    }
+    case OO_Arrow: // a smart pointer: `state_->count` reaches through it
+      return resolve(Op->getArg(0), Depth + 1);
+    case OO_Star:
+      if (Op->getNumArgs() == 1) {
+        auto Outer = resolve(Op->getArg(0), Depth + 1);
+        if (Outer)
+          Outer->Path = "*" + Outer->Path;
+        return Outer;
+      }
+      return std::nullopt;
+    default:
+      return std::nullopt;
+    }
+  }
+
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !returnsMutableReference(Method))
+      return std::nullopt;
+    auto Outer = resolve(Call->getImplicitObjectArgument(), Depth + 1);
+    if (Outer)
+      Outer->Path += "." + Method->getNameAsString() + "()";
+    return Outer;
+  }
+
+  return std::nullopt;
+}
+
+} // namespace modlint

@@ -1,0 +1,46 @@
+// Resolves an expression to the *member state* it denotes: a data member of
+// a shared module reached through `this` (or a static data member), a
+// sub-object of one (`stats_.count`), an element (`table_[i]`,
+// `items_.back()`), or an object behind a pointer or smart-pointer member
+// (`state_->count`, `*buffer_`).
+#pragma once
+
+#include "ModuleClassifier.h"
+#include "clang/AST/Expr.h"
+#include <optional>
+#include <string>
+
+namespace modlint {
+
+struct MemberState {
+  /// The module's own member at the root of the access path.
+  const clang::ValueDecl *Member = nullptr;
+  /// The shared module whose instance (or class, for statics) holds it.
+  const clang::CXXRecordDecl *Module = nullptr;
+  /// The access path as the user would write it, without `this->`.
+  std::string Path;
+};
+
+class MemberStateResolver {
+public:
+  MemberStateResolver(const ModuleClassifier &Modules,
+                      const clang::ASTContext &Context)
+      : Modules(Modules), Context(Context) {}
+
+  /// The member state `E` denotes, or nothing when `E` is local, a
+  /// parameter, another object, or a reference member's referent.
+  std::optional<MemberState> resolve(const clang::Expr *E) const;
+
+private:
+  std::optional<MemberState> resolve(const clang::Expr *E,
+                                     unsigned Depth) const;
+  std::optional<MemberState> fromThisMember(const clang::Expr *Base,
+                                            const clang::ValueDecl *Member) const;
+  std::optional<MemberState> fromStatic(const clang::VarDecl *Var) const;
+  std::string indexText(const clang::Expr *Index) const;
+
+  const ModuleClassifier &Modules;
+  const clang::ASTContext &Context;
+};
+
+} // namespace modlint

@@ -1,0 +1,88 @@
+#include "ModuleClassifier.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Type.h"
+
+using namespace clang;
+
+namespace modlint {
+
+namespace {
+// Base-class chains deeper than this are pathological; stop rather than
+// recurse through a template that derives from itself.
+constexpr unsigned MaxBaseDepth = 64;
+
+bool hasSharedAnnotation(const CXXRecordDecl *Record) {
+  for (const auto *Attr : Record->specific_attrs<AnnotateAttr>())
+    if (Attr->getAnnotation() == SharedAnnotation)
+      return true;
+  return false;
+}
+
+/// The class a base specifier names, also when it is a dependent
+/// template-id such as `Base<T>` inside a class template.
+const CXXRecordDecl *baseRecord(QualType BaseType) {
+  if (const auto *Record = BaseType->getAsCXXRecordDecl())
+    return Record;
+  if (const auto *Spec = BaseType->getAs<TemplateSpecializationType>()) {
+    if (const auto *Template = llvm::dyn_cast_or_null<ClassTemplateDecl>(
+            Spec->getTemplateName().getAsTemplateDecl()))
+      return Template->getTemplatedDecl();
+  }
+  return nullptr;
+}
+} // namespace
+
+const CXXRecordDecl *definitionOf(const CXXRecordDecl *Record) {
+  if (const CXXRecordDecl *Def = Record->getDefinition())
+    return Def;
+  if (const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    if (const ClassTemplateDecl *Template = Spec->getSpecializedTemplate())
+      if (const CXXRecordDecl *Pattern =
+              Template->getTemplatedDecl()->getDefinition())
+        return Pattern;
+  return Record;
+}
+
+bool ModuleClassifier::isConfiguredBase(const CXXRecordDecl *Record) const {
+  if (Bases.empty() || !Record->getIdentifier())
+    return false;
+  // Cheap filter on the simple name before building the qualified one.
+  llvm::StringRef Simple = Record->getName();
+  bool SimpleMatch = false;
+  for (const std::string &Base : Bases)
+    if (llvm::StringRef(Base).ends_with(Simple))
+      SimpleMatch = true;
+  if (!SimpleMatch)
+    return false;
+  const std::string Qualified = Record->getQualifiedNameAsString();
+  for (const std::string &Base : Bases)
+    if (Base == Qualified)
+      return true;
+  return false;
+}
+
+bool ModuleClassifier::isSharedModule(const CXXRecordDecl *Record) const {
+  return Record && isSharedModule(Record, 0);
+}
+
+bool ModuleClassifier::isSharedModule(const CXXRecordDecl *Record,
+                                      unsigned Depth) const {
+  if (Depth > MaxBaseDepth)
+    return false;
+  if (isConfiguredBase(Record) || hasSharedAnnotation(Record))
+    return true;
+  const CXXRecordDecl *Def = definitionOf(Record);
+  if (!Def->hasDefinition())
+    return false;
+  if (Def != Record && hasSharedAnnotation(Def))
+    return true;
+  for (const CXXBaseSpecifier &Base : Def->bases())
+    if (const CXXRecordDecl *BaseDecl = baseRecord(Base.getType()))
+      if (isSharedModule(BaseDecl, Depth + 1))
+        return true;
+  return false;
+}
+
+} // namespace modlint

@@ -1,0 +1,38 @@
+// Decides whether a class is a *shared module*: one instance serves every
+// concurrent request, so all of its data members are shared state.
+#pragma once
+
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+/// The annotation `MODLINT_SHARED` (include/modlint/annotations.hpp) attaches
+/// to a class that is shared but has no configured base.
+inline constexpr const char *SharedAnnotation = "modlint::shared";
+
+class ModuleClassifier {
+public:
+  explicit ModuleClassifier(std::vector<std::string> QualifiedBases)
+      : Bases(std::move(QualifiedBases)) {}
+
+  /// True for a class that is, or derives (directly, indirectly, or through a
+  /// class template) from, one of the configured bases, or that carries the
+  /// shared annotation (itself or on a base). Matching is by fully qualified
+  /// name: `other::Module` is not `modrt::Module`.
+  bool isSharedModule(const clang::CXXRecordDecl *Record) const;
+
+private:
+  bool isSharedModule(const clang::CXXRecordDecl *Record, unsigned Depth) const;
+  bool isConfiguredBase(const clang::CXXRecordDecl *Record) const;
+
+  std::vector<std::string> Bases;
+};
+
+/// The class whose definition describes `Record`'s members and bases: the
+/// template pattern for an implicit instantiation that has no definition yet.
+const clang::CXXRecordDecl *definitionOf(const clang::CXXRecordDecl *Record);
+
+} // namespace modlint

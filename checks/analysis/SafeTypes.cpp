@@ -1,0 +1,84 @@
+#include "SafeTypes.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace modlint {
+
+namespace {
+bool isStdSynchronisationType(llvm::StringRef QualifiedName) {
+  return llvm::StringSwitch<bool>(QualifiedName)
+      .Cases("std::atomic", "std::atomic_flag", "std::atomic_ref", true)
+      .Cases("std::mutex", "std::timed_mutex", "std::recursive_mutex",
+             "std::recursive_timed_mutex", true)
+      .Cases("std::shared_mutex", "std::shared_timed_mutex", true)
+      .Cases("std::condition_variable", "std::condition_variable_any", true)
+      .Cases("std::once_flag", "std::counting_semaphore", "std::latch",
+             "std::barrier", true)
+      .Default(false);
+}
+
+/// Walks the sugar of `Type` (typedefs, aliases, elaborated names) and the
+/// canonical record at its bottom, calling `Match` on each qualified name.
+template <typename Fn> bool anyNameOf(QualType Type, Fn Match) {
+  QualType Current = Type;
+  for (unsigned Steps = 0; Steps < 16 && !Current.isNull(); ++Steps) {
+    if (const auto *Typedef = Current->getAs<TypedefType>())
+      if (Match(Typedef->getDecl()->getQualifiedNameAsString()))
+        return true;
+    QualType Next = Current->getLocallyUnqualifiedSingleStepDesugaredType();
+    if (Next == Current.getLocalUnqualifiedType())
+      break;
+    Current = Next;
+  }
+  if (const auto *Record = Type->getAsCXXRecordDecl())
+    return Match(Record->getQualifiedNameAsString());
+  if (const auto *Spec = Type->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template = Spec->getTemplateName().getAsTemplateDecl())
+      return Match(Template->getQualifiedNameAsString());
+  return false;
+}
+} // namespace
+
+bool SafeTypes::isExtra(llvm::StringRef QualifiedName) const {
+  for (const std::string &Name : Extra)
+    if (Name == QualifiedName)
+      return true;
+  return false;
+}
+
+bool SafeTypes::isThreadSafe(QualType Type) const {
+  if (Type.isNull())
+    return false;
+  // Strip arrays: `std::atomic<int> slots_[8]` is as safe as one slot.
+  while (const auto *Array = Type->getAsArrayTypeUnsafe())
+    Type = Array->getElementType();
+  return anyNameOf(Type, [this](const std::string &Name) {
+    return isStdSynchronisationType(Name) || isExtra(Name);
+  });
+}
+
+bool SafeTypes::isSafeMember(const ValueDecl *Member) const {
+  QualType Type = Member->getType();
+  if (Type->isReferenceType())
+    return true;
+  if (const auto *Var = llvm::dyn_cast<VarDecl>(Member)) {
+    if (Var->isConstexpr() || Var->getTLSKind() != VarDecl::TLS_None)
+      return true;
+  }
+  if (const auto *Field = llvm::dyn_cast<FieldDecl>(Member))
+    if (Field->isMutable())
+      return isThreadSafe(Type);
+  QualType Element = Type;
+  while (const auto *Array = Element->getAsArrayTypeUnsafe())
+    Element = Array->getElementType();
+  if (Element.isConstQualified() || Type.isConstQualified())
+    return true;
+  return isThreadSafe(Type);
+}
+
+} // namespace modlint

@@ -1,0 +1,32 @@
+// Which types and members may be shared by concurrent requests without a
+// lock: the std synchronisation types, user-listed `SafeTypes`, and members
+// that cannot change after construction.
+#pragma once
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Type.h"
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+class SafeTypes {
+public:
+  explicit SafeTypes(std::vector<std::string> Extra) : Extra(std::move(Extra)) {}
+
+  /// std::atomic, std::atomic_flag, the std mutex family, condition
+  /// variables, std::once_flag, semaphores, std::latch, std::barrier, and
+  /// any type (or alias) named in the `SafeTypes` option. Arrays are safe
+  /// when their element type is.
+  bool isThreadSafe(clang::QualType Type) const;
+
+  /// A member that concurrent requests may share as it is: const, constexpr,
+  /// a reference, a thread_local static, or of a thread-safe type.
+  bool isSafeMember(const clang::ValueDecl *Member) const;
+
+private:
+  bool isExtra(llvm::StringRef QualifiedName) const;
+  std::vector<std::string> Extra;
+};
+
+} // namespace modlint

@@ -1,0 +1,295 @@
+#include "WriteScanner.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace modlint {
+
+namespace {
+/// Sub-expressions that are never evaluated cannot race.
+bool isUnevaluated(const Stmt *S) {
+  return llvm::isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr,
+                   RequiresExpr>(S);
+}
+
+bool isStdFunction(const CallExpr *Call, llvm::StringRef Name) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || llvm::isa<CXXMethodDecl>(Callee) || !Callee->getIdentifier() ||
+      Callee->getName() != Name.drop_front(5))
+    return false;
+  return Callee->getQualifiedNameAsString() == Name;
+}
+
+/// The name and object of an unresolved member call inside a template, where
+/// the member is looked up only at instantiation.
+bool dependentMemberCall(const CallExpr *Call, llvm::StringRef &Name,
+                         const Expr *&Object) {
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *Dep = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+    if (Dep->isImplicitAccess() || !Dep->getMember().isIdentifier())
+      return false;
+    Name = Dep->getMember().getAsIdentifierInfo()->getName();
+    Object = Dep->getBase();
+    return true;
+  }
+  if (const auto *Unresolved = llvm::dyn_cast<UnresolvedMemberExpr>(Callee)) {
+    if (Unresolved->isImplicitAccess() || !Unresolved->getName().isIdentifier())
+      return false;
+    Name = Unresolved->getName().getAsIdentifierInfo()->getName();
+    Object = Unresolved->getBase();
+    return true;
+  }
+  return false;
+}
+} // namespace
+
+void WriteScanner::scan(const FunctionDecl &Method) {
+  LockState Empty;
+  PathInterior.clear();
+  walkStatement(Method.getBody(), Empty);
+}
+
+void WriteScanner::walkScoped(const Stmt *S, const LockState &Outer) {
+  LockState Inner = Outer;
+  walkStatement(S, Inner);
+}
+
+void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
+  if (!S)
+    return;
+  if (const auto *E = llvm::dyn_cast<Expr>(S)) {
+    // A full expression: writes in it happen before any lock change it makes.
+    scanExpr(E, State);
+    Locks.applyStatement(*E, State);
+    return;
+  }
+  if (const auto *Compound = llvm::dyn_cast<CompoundStmt>(S)) {
+    // Guards declared in the block are released at its end.
+    LockState Inner = State;
+    for (const Stmt *Child : Compound->body())
+      walkStatement(Child, Inner);
+    return;
+  }
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : Decls->decls())
+      walkDeclaration(D, State);
+    return;
+  }
+  if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
+    // A guard in the init-statement covers both branches; a lock taken
+    // inside one branch does not leak into the other or past the if.
+    LockState Scope = State;
+    walkStatement(If->getInit(), Scope);
+    walkStatement(If->getConditionVariableDeclStmt(), Scope);
+    if (!If->getConditionVariableDeclStmt())
+      walkStatement(If->getCond(), Scope);
+    walkScoped(If->getThen(), Scope);
+    walkScoped(If->getElse(), Scope);
+    return;
+  }
+  // Loops, switch, try and the rest: children in order, in a scope of their
+  // own so that nothing they lock outlives them.
+  LockState Scope = State;
+  for (const Stmt *Child : S->children())
+    walkStatement(Child, Scope);
+}
+
+void WriteScanner::walkDeclaration(const Decl *D, LockState &State) {
+  if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
+    if (const Expr *Init = Var->getInit())
+      scanExpr(Init, State);
+    Locks.applyDeclaration(*Var, State);
+    return;
+  }
+  // A local class's member functions run as functions of their own, with no
+  // lock held on entry.
+  if (const auto *Local = llvm::dyn_cast<CXXRecordDecl>(D)) {
+    if (!Local->hasDefinition())
+      return;
+    for (const Decl *Member : Local->decls()) {
+      const auto *Function = llvm::dyn_cast<FunctionDecl>(Member);
+      if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Member))
+        Function = Template->getTemplatedDecl();
+      if (Function && Function->doesThisDeclarationHaveABody()) {
+        LockState Fresh;
+        walkStatement(Function->getBody(), Fresh);
+      }
+    }
+  }
+}
+
+void WriteScanner::scanLambda(const LambdaExpr *Lambda,
+                              const LockState &State) {
+  for (const Expr *Init : Lambda->capture_inits())
+    if (Init)
+      scanExpr(Init, State);
+  // The lambda body counts as part of the member function, with the locks
+  // held where the lambda is written.
+  walkScoped(Lambda->getBody(), State);
+}
+
+bool WriteScanner::scanSpecialCall(const CallExpr *Call,
+                                   const LockState &State) {
+  // std::call_once runs its callable exactly once, synchronised with every
+  // other caller: writes inside it are the lazy-initialisation idiom.
+  if (!isStdFunction(Call, "std::call_once"))
+    return false;
+  LockState Synchronised = State;
+  Synchronised.holdSynthetic();
+  for (const Expr *Arg : Call->arguments()) {
+    if (const auto *Lambda =
+            llvm::dyn_cast<LambdaExpr>(Arg->IgnoreParenImpCasts()))
+      scanLambda(Lambda, Synchronised);
+    else
+      scanExpr(Arg, State);
+  }
+  return true;
+}
+
+void WriteScanner::scanExpr(const Expr *E, const LockState &State) {
+  if (!E || isUnevaluated(E))
+    return;
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E)) {
+    scanLambda(Lambda, State);
+    return;
+  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    if (scanSpecialCall(Call, State))
+      return;
+
+  classifyWrite(E, State);
+  noteMemberUse(E, State);
+
+  for (const Stmt *Child : E->children()) {
+    if (!Child)
+      continue;
+    if (const auto *ChildExpr = llvm::dyn_cast<Expr>(Child))
+      scanExpr(ChildExpr, State);
+    else // a GNU statement expression
+      walkScoped(Child, State);
+  }
+}
+
+void WriteScanner::noteMemberUse(const Expr *E, const LockState &State) {
+  if (PathInterior.contains(E))
+    return;
+  if (!llvm::isa<MemberExpr, DeclRefExpr, ArraySubscriptExpr, UnaryOperator,
+                 CXXOperatorCallExpr, CXXMemberCallExpr,
+                 CXXDependentScopeMemberExpr>(E))
+    return;
+  auto Target = Resolver.resolve(E);
+  if (!Target)
+    return;
+  // Everything below `E` on the access path is part of this use.
+  for (const Expr *Inner = E; Inner;) {
+    Inner = Inner->IgnoreParenImpCasts();
+    PathInterior.insert(Inner);
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Inner))
+      Inner = Member->getBase();
+    else if (const auto *Dep = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Inner))
+      Inner = Dep->isImplicitAccess() ? nullptr : Dep->getBase();
+    else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(Inner))
+      Inner = Subscript->getBase();
+    else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Inner))
+      Inner = Unary->getSubExpr();
+    else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Inner))
+      Inner = Op->getNumArgs() ? Op->getArg(0) : nullptr;
+    else if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Inner))
+      Inner = Call->getImplicitObjectArgument();
+    else
+      Inner = nullptr;
+  }
+  Listener.onMemberUse({E, std::move(*Target), State.anyHeld()});
+}
+
+void WriteScanner::report(WriteKind Kind, const Expr *Write,
+                          const Expr *Target, std::string Operation,
+                          const LockState &State) {
+  if (!Target)
+    return;
+  // Writes to a std::atomic (or any thread-safe type) are not races.
+  if (Safe.isThreadSafe(Target->IgnoreParenImpCasts()->getType()))
+    return;
+  auto Resolved = Resolver.resolve(Target);
+  if (!Resolved)
+    return;
+  Listener.onWrite({Kind, Write, std::move(Operation), std::move(*Resolved),
+                    State.anyHeld()});
+}
+
+void WriteScanner::classifyWrite(const Expr *E, const LockState &State) {
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
+    if (Unary->isIncrementDecrementOp())
+      report(WriteKind::Increment, E, Unary->getSubExpr(),
+             Unary->isIncrementOp() ? "++" : "--", State);
+    return;
+  }
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E)) {
+    if (Binary->getOpcode() == BO_Assign)
+      report(WriteKind::Assignment, E, Binary->getLHS(), "=", State);
+    else if (Binary->isCompoundAssignmentOp())
+      report(WriteKind::CompoundAssignment, E, Binary->getLHS(),
+             Binary->getOpcodeStr().str(), State);
+    return;
+  }
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getNumArgs() == 0)
+      return;
+    const Expr *Object = Op->getArg(0);
+    const OverloadedOperatorKind Kind = Op->getOperator();
+    const char *Spelling = getOperatorSpelling(Kind);
+    if (Kind == OO_PlusPlus || Kind == OO_MinusMinus)
+      report(WriteKind::Increment, E, Object, Spelling, State);
+    else if (isCompoundAssignmentOperator(Kind))
+      report(WriteKind::CompoundAssignment, E, Object, Spelling, State);
+    else if (Kind == OO_Equal)
+      report(WriteKind::Assignment, E, Object, Spelling, State);
+    else if (Kind == OO_Subscript && isMapLikeType(Object->getType()) &&
+             !Object->getType().isConstQualified())
+      report(WriteKind::ContainerMutation, E, Object, "operator[]", State);
+    return;
+  }
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (!Method || !Object || Method->isConst() || !Method->getIdentifier() ||
+        !isMutatingContainerMethod(Method->getName()))
+      return;
+    QualType ObjectType = Object->getType();
+    if (ObjectType->isPointerType())
+      ObjectType = ObjectType->getPointeeType();
+    if (isContainerType(ObjectType))
+      report(WriteKind::ContainerMutation, E, Object, Method->getName().str(),
+             State);
+    return;
+  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+    llvm::StringRef Name;
+    const Expr *Object = nullptr;
+    if (dependentMemberCall(Call, Name, Object)) {
+      // Inside a template the container's type may be unknown; a mutating
+      // name on member state is enough.
+      if (isMutatingContainerMethod(Name) &&
+          (Object->isTypeDependent() || isContainerType(Object->getType())))
+        report(WriteKind::ContainerMutation, E, Object, Name.str(), State);
+      return;
+    }
+    // std::swap(items_, other), std::erase_if(items_, pred)
+    for (llvm::StringRef Free : {"std::swap", "std::erase", "std::erase_if"}) {
+      if (!isStdFunction(Call, Free))
+        continue;
+      unsigned Containers = Free == "std::swap" ? 2 : 1;
+      for (unsigned I = 0; I < Containers && I < Call->getNumArgs(); ++I)
+        if (isContainerType(Call->getArg(I)->getType()))
+          report(WriteKind::ContainerMutation, E, Call->getArg(I),
+                 Free.drop_front(5).str(), State);
+    }
+  }
+}
+
+} // namespace modlint

@@ -1,0 +1,84 @@
+// Walks the body of a shared module's member function (with the lambdas and
+// local classes inside it) in statement order, keeping track of held locks,
+// and reports every write to member state and every use of a member.
+#pragma once
+
+#include "LockState.h"
+#include "MemberState.h"
+#include "SafeTypes.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace modlint {
+
+enum class WriteKind {
+  Increment,          // ++ / -- (built-in or overloaded)
+  CompoundAssignment, // += |= <<= ... (built-in or overloaded)
+  Assignment,         // = (built-in or overloaded)
+  ContainerMutation,  // push_back, insert, map operator[], ...
+};
+
+struct WriteEvent {
+  WriteKind Kind;
+  const clang::Expr *Write;  // the whole write expression
+  std::string Operation;     // "++", "+=", "=", "push_back", "operator[]"
+  MemberState Target;        // what is written
+  bool LockHeld;
+};
+
+/// The outermost member-state expression at one place in the body, e.g.
+/// `stats_.count` in `stats_.count++` or `items_` in `items_.size()`.
+struct MemberUse {
+  const clang::Expr *Use;
+  MemberState Target;
+  bool LockHeld;
+};
+
+class ScanListener {
+public:
+  virtual ~ScanListener() = default;
+  virtual void onWrite(const WriteEvent &Event) {}
+  virtual void onMemberUse(const MemberUse &Use) {}
+};
+
+class WriteScanner {
+public:
+  WriteScanner(const MemberStateResolver &Resolver, const SafeTypes &Safe,
+               ScanListener &Listener)
+      : Resolver(Resolver), Locks(Resolver), Safe(Safe), Listener(Listener) {}
+
+  /// Scans `Method`'s body, starting with no lock held.
+  void scan(const clang::FunctionDecl &Method);
+
+private:
+  void walkStatement(const clang::Stmt *S, LockState &State);
+  void walkScoped(const clang::Stmt *S, const LockState &Outer);
+  void walkDeclaration(const clang::Decl *D, LockState &State);
+  void scanExpr(const clang::Expr *E, const LockState &State);
+  void scanLambda(const clang::LambdaExpr *Lambda, const LockState &State);
+  bool scanSpecialCall(const clang::CallExpr *Call, const LockState &State);
+  void classifyWrite(const clang::Expr *E, const LockState &State);
+  void noteMemberUse(const clang::Expr *E, const LockState &State);
+  void report(WriteKind Kind, const clang::Expr *Write,
+              const clang::Expr *Target, std::string Operation,
+              const LockState &State);
+
+  const MemberStateResolver &Resolver;
+  LockRecogniser Locks;
+  const SafeTypes &Safe;
+  ScanListener &Listener;
+  /// Inner nodes of member-state paths already reported as part of a longer
+  /// path, so that `stats_` in `stats_.count` is not reported again.
+  llvm::SmallPtrSet<const clang::Expr *, 16> PathInterior;
+};
+
+/// Container types by their shape: std containers and adaptors, plus any
+/// class with begin(), end() and size() (absl, boost, llvm containers...).
+bool isContainerType(clang::QualType Type);
+/// Associative containers whose operator[] inserts (they have mapped_type).
+bool isMapLikeType(clang::QualType Type);
+/// Member functions that change a container's structure or contents.
+bool isMutatingContainerMethod(llvm::StringRef Name);
+
+} // namespace modlint

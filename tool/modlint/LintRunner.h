@@ -1,0 +1,33 @@
+// Runs the modlint checks over translation units in-process: clang-tidy's
+// context, check registry and diagnostic consumer (so NOLINT and check
+// selection behave exactly as in the plugin) inside modlint's own frontend
+// action.
+#pragma once
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+struct LintRequest {
+  const clang::tooling::CompilationDatabase *Database = nullptr;
+  std::vector<std::string> Files;
+  clang::tidy::ClangTidyOptions Options;
+};
+
+struct LintResult {
+  /// Findings and compiler errors, sorted and without duplicates.
+  std::vector<clang::tidy::ClangTidyError> Diagnostics;
+  /// True when some translation unit could not be parsed.
+  bool HadCompileErrors = false;
+};
+
+LintResult runLint(const LintRequest &Request);
+
+/// The checks `Options.Checks` enables, sorted.
+std::vector<std::string> enabledChecks(const clang::tidy::ClangTidyOptions &Options);
+
+} // namespace modlint
