@@ -27,12 +27,15 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
                  "(default: every database entry)");
   App.add_option("--module-base", Out.ModuleBases,
                  "Fully qualified base class of shared modules; repeatable "
-                 "(default: modrt::Module)");
+                 "(default: modrt::Module)")
+      ->allow_extra_args(false);
   App.add_option("--safe-type", Out.SafeTypes,
-                 "Fully qualified type that is safe to share; repeatable");
+                 "Fully qualified type that is safe to share; repeatable")
+      ->allow_extra_args(false);
   App.add_option("--init-method", Out.InitMethods,
                  "Method that runs before the module is shared, like a "
-                 "constructor; repeatable");
+                 "constructor; repeatable")
+      ->allow_extra_args(false);
   App.add_flag("--strict", Out.Strict,
                "Ignore locks: report every mutable member and every write");
   App.add_option("--checks", Out.Checks,
