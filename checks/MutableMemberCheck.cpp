@@ -46,6 +46,16 @@ bool allMethodsDefined(const CXXRecordDecl &Module) {
   return true;
 }
 
+/// ExprMutationAnalyzer counts every return of the expression by reference
+/// as a mutation; a const reference or a copy hands out no write access.
+bool isReadOnlyReturn(const Stmt *Mutation) {
+  const auto *Return = llvm::dyn_cast<ReturnStmt>(Mutation);
+  if (!Return || !Return->getRetValue())
+    return false;
+  const Expr *Value = Return->getRetValue();
+  return Value->getType().isConstQualified() || Value->isPRValue();
+}
+
 bool isGuardedByAttribute(const ValueDecl &Member) {
   return Member.hasAttr<GuardedByAttr>() || Member.hasAttr<PtGuardedByAttr>();
 }
@@ -67,15 +77,17 @@ void MutableMemberCheck::onWrite(const WriteEvent &Event) {
 
 void MutableMemberCheck::onMemberUse(const MemberUse &Use, const Stmt &Body,
                                      ASTContext &Context) {
-  // Using a std::atomic or a mutex is how shared state is meant to be used.
-  if (Safe.isThreadSafe(Use.Use->getType()))
+  // Using a std::atomic or a mutex is how shared state is meant to be used,
+  // and nothing can be modified through a const expression.
+  if (Safe.isThreadSafe(Use.Use->getType()) ||
+      Use.Use->getType().isConstQualified())
     return;
   if (AnalysedBody != &Body) {
     Analyzer = std::make_unique<ExprMutationAnalyzer>(Body, Context);
     AnalysedBody = &Body;
   }
   const Stmt *Mutation = Analyzer->findMutation(Use.Use);
-  if (!Mutation || isAccessorCall(Mutation))
+  if (!Mutation || isAccessorCall(Mutation) || isReadOnlyReturn(Mutation))
     return;
   recordModification(Use.Target.Member, Mutation->getBeginLoc(), Use.LockHeld);
 }

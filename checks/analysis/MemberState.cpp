@@ -10,7 +10,8 @@ namespace modlint {
 
 namespace {
 constexpr unsigned MaxPathDepth = 32;
-// Longer index expressions are abbreviated so the message stays readable.
+// Longer index and argument expressions are abbreviated so the message
+// stays readable.
 constexpr size_t MaxIndexText = 24;
 
 const Expr *strip(const Expr *E) { return E->IgnoreParenImpCasts(); }
@@ -23,6 +24,11 @@ bool returnsMutableReference(const FunctionDecl *Callee) {
          !Result->getPointeeType().isConstQualified();
 }
 } // namespace
+
+const Expr *subscriptBase(const ArraySubscriptExpr &Subscript) {
+  return Subscript.getLHS()->getType()->isIntegerType() ? Subscript.getRHS()
+                                                        : Subscript.getLHS();
+}
 
 std::optional<MemberState>
 MemberStateResolver::resolve(const Expr *E) const {
@@ -37,7 +43,8 @@ MemberStateResolver::fromThisMember(const Expr *Base,
     return std::nullopt;
   // `this` of a lambda is the enclosing object; `this` of a local class is
   // the local object, which is not shared.
-  const CXXRecordDecl *Owner = This->getType()->getPointeeCXXRecordDecl();
+  const CXXRecordDecl *Owner =
+      This->getType()->getPointeeType()->getAsCXXRecordDecl();
   if (!Owner || !Modules.isSharedModule(Owner))
     return std::nullopt;
   if (Member->getType()->isReferenceType())
@@ -47,7 +54,9 @@ MemberStateResolver::fromThisMember(const Expr *Base,
 
 std::optional<MemberState>
 MemberStateResolver::fromStatic(const VarDecl *Var) const {
-  if (!Var->isStaticDataMember() || Var->getType()->isReferenceType())
+  // A thread_local static has one copy per thread: not shared by requests.
+  if (!Var->isStaticDataMember() || Var->getType()->isReferenceType() ||
+      Var->getTLSKind() != VarDecl::TLS_None)
     return std::nullopt;
   const auto *Owner = llvm::dyn_cast<CXXRecordDecl>(Var->getDeclContext());
   if (!Owner || !Modules.isSharedModule(Owner))
@@ -105,9 +114,13 @@ std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
   }
 
   if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
-    auto Outer = resolve(Subscript->getBase(), Depth + 1);
+    const Expr *Base = subscriptBase(*Subscript);
+    auto Outer = resolve(Base, Depth + 1);
     if (Outer)
-      Outer->Path += "[" + indexText(Subscript->getIdx()) + "]";
+      Outer->Path += "[" +
+                     indexText(Base == Subscript->getLHS() ? Subscript->getRHS()
+                                                           : Subscript->getLHS()) +
+                     "]";
     return Outer;
   }
 
@@ -148,8 +161,12 @@ std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
     if (!Method || !returnsMutableReference(Method))
       return std::nullopt;
     auto Outer = resolve(Call->getImplicitObjectArgument(), Depth + 1);
-    if (Outer)
-      Outer->Path += "." + Method->getNameAsString() + "()";
+    if (!Outer)
+      return std::nullopt;
+    std::string Args;
+    for (const Expr *Arg : Call->arguments())
+      Args += (Args.empty() ? "" : ", ") + indexText(Arg);
+    Outer->Path += "." + Method->getNameAsString() + "(" + Args + ")";
     return Outer;
   }
 

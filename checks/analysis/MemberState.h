@@ -21,6 +21,10 @@ struct MemberState {
   std::string Path;
 };
 
+/// The subscripted object of `a[i]`. Clang's getBase() guesses from which
+/// side is an integer, which picks the key of `map_[key]` in a template.
+const clang::Expr *subscriptBase(const clang::ArraySubscriptExpr &Subscript);
+
 class MemberStateResolver {
 public:
   MemberStateResolver(const ModuleClassifier &Modules,

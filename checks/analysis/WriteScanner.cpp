@@ -194,7 +194,7 @@ void WriteScanner::noteMemberUse(const Expr *E, const LockState &State) {
     else if (const auto *Dep = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Inner))
       Inner = Dep->isImplicitAccess() ? nullptr : Dep->getBase();
     else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(Inner))
-      Inner = Subscript->getBase();
+      Inner = subscriptBase(*Subscript);
     else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Inner))
       Inner = Unary->getSubExpr();
     else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Inner))
@@ -251,6 +251,13 @@ void WriteScanner::classifyWrite(const Expr *E, const LockState &State) {
       report(WriteKind::Assignment, E, Object, Spelling, State);
     else if (Kind == OO_Subscript && isMapLikeType(Object->getType()) &&
              !Object->getType().isConstQualified())
+      report(WriteKind::ContainerMutation, E, Object, "operator[]", State);
+    return;
+  }
+  if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
+    // Only inside a template does `map_[key]` stay a plain subscript.
+    const Expr *Object = subscriptBase(*Subscript);
+    if (Subscript->isTypeDependent() && isMapLikeType(Object->getType()))
       report(WriteKind::ContainerMutation, E, Object, "operator[]", State);
     return;
   }
