@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <regex>
 #include <set>
+#include <sstream>
 
 namespace modlint::testing {
 namespace {
@@ -60,11 +61,13 @@ std::vector<std::string> filesOfCase(const std::string &Path) {
   std::vector<std::string> Files{normalise(Path)};
   std::set<std::string> Seen(Files.begin(), Files.end());
   for (size_t I = 0; I < Files.size(); ++I) {
-    const std::string Source = readFile(Files[I]);
     const fs::path Dir = fs::path(Files[I]).parent_path();
-    for (auto It = std::sregex_iterator(Source.begin(), Source.end(), Include);
-         It != std::sregex_iterator(); ++It) {
-      const fs::path Candidate = Dir / (*It)[1].str();
+    std::istringstream Source(readFile(Files[I]));
+    for (std::string Line; std::getline(Source, Line);) {
+      std::smatch Match;
+      if (!std::regex_search(Line, Match, Include))
+        continue;
+      const fs::path Candidate = Dir / Match[1].str();
       if (fs::exists(Candidate) &&
           Seen.insert(normalise(Candidate.string())).second)
         Files.push_back(normalise(Candidate.string()));
