@@ -14,12 +14,17 @@ namespace modlint {
 
 struct LintRequest {
   const clang::tooling::CompilationDatabase *Database = nullptr;
+  /// Absolute paths of the translation units' main files.
   std::vector<std::string> Files;
   clang::tidy::ClangTidyOptions Options;
+  /// Findings in headers are kept only under this absolute directory;
+  /// findings in the main files always are.
+  std::string ProjectRoot;
 };
 
 struct LintResult {
-  /// Findings and compiler errors, sorted and without duplicates.
+  /// Findings and compiler errors with absolute paths, sorted and without
+  /// duplicates (a header's finding seen from several units appears once).
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
   /// True when some translation unit could not be parsed.
   bool HadCompileErrors = false;

@@ -9,7 +9,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace modlint;
@@ -34,9 +33,10 @@ ClangTidyOptions tidyOptions(const CommandLine &Cmd) {
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   // `-*` first: compiler warnings are the compiler's business, not ours.
   Options.Checks = "-*," + Cmd.Checks;
-  const std::string Root =
-      absolutePath(Cmd.ProjectRoot.empty() ? "." : Cmd.ProjectRoot);
-  Options.HeaderFilterRegex = "^" + llvm::Regex::escape(Root) + "/";
+  // Every non-system header passes clang-tidy's filter: its file names may
+  // be relative to a unit's directory, so the project-root filter is applied
+  // afterwards on absolute paths (see runLint).
+  Options.HeaderFilterRegex = ".*";
   Options.SystemHeaders = false;
   if (!Cmd.ModuleBases.empty())
     setOption(Options, "ModuleBases", llvm::join(Cmd.ModuleBases, ";"));
@@ -103,7 +103,9 @@ int main(int Argc, const char **Argv) {
     Files = std::move(*Selected);
   }
 
-  LintResult Result = runLint({Database.get(), Files, Options});
+  const std::string ProjectRoot =
+      absolutePath(Cmd.ProjectRoot.empty() ? "." : Cmd.ProjectRoot);
+  LintResult Result = runLint({Database.get(), Files, Options, ProjectRoot});
   DiagnosticPrinter Printer(llvm::outs(), useColors(Cmd.Color));
   unsigned Warnings = 0;
   for (const clang::tidy::ClangTidyError &Diagnostic : Result.Diagnostics) {
