@@ -4,12 +4,9 @@
 //  - the findings are exactly the expectations written in the input: each
 //    expected finding on its line, and nothing on any other line.
 #include "Expectations.h"
+#include "Subprocess.h"
 
 #include "gtest/gtest.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -45,11 +42,6 @@ std::vector<Case> discoverCases() {
   return Cases;
 }
 
-std::string readFile(const std::string &Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  return Buffer ? (*Buffer)->getBuffer().str() : std::string();
-}
-
 std::string normalise(const std::string &Path) {
   return fs::weakly_canonical(fs::path(Path)).string();
 }
@@ -74,33 +66,6 @@ std::vector<std::string> filesOfCase(const std::string &Path) {
     }
   }
   return Files;
-}
-
-struct RunOutput {
-  int ExitCode = -1;
-  std::string Stdout;
-  std::string Stderr;
-};
-
-RunOutput run(const std::string &Program, const std::vector<std::string> &Args) {
-  llvm::SmallString<128> Out, Err;
-  llvm::sys::fs::createTemporaryFile("modlint-test", "out", Out);
-  llvm::sys::fs::createTemporaryFile("modlint-test", "err", Err);
-  std::vector<llvm::StringRef> Argv{Program};
-  for (const std::string &Arg : Args)
-    Argv.push_back(Arg);
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                llvm::StringRef(Out),
-                                                llvm::StringRef(Err)};
-  std::string Message;
-  RunOutput Result;
-  Result.ExitCode = llvm::sys::ExecuteAndWait(Program, Argv, std::nullopt,
-                                              Redirects, 0, 0, &Message);
-  Result.Stdout = readFile(std::string(Out));
-  Result.Stderr = readFile(std::string(Err)) + Message;
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
-  return Result;
 }
 
 std::vector<std::string> compilerArgs() {

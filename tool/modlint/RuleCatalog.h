@@ -1,0 +1,30 @@
+// The rule catalogue in rules/: one YAML entry per check, the single source
+// of rule descriptions for the docs, `modlint explain` and SARIF metadata.
+#pragma once
+
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+struct Rule {
+  std::string Id;
+  std::string Level; // default level: warning, error or note
+  std::string Note;  // optional: when the check reports at another level
+  std::string Summary;
+  std::string Rationale;
+  std::string Bad;  // a complete example the check reports
+  std::string Good; // the same example fixed: nothing is reported
+  std::vector<std::string> Options;
+  std::vector<std::string> Tags;
+};
+
+/// Parses one entry. Missing required keys, unknown keys and an invalid
+/// level are errors that name the file.
+llvm::Expected<Rule> parseRule(llvm::StringRef Yaml, llvm::StringRef FileName);
+
+/// Every `*.yaml` entry in `Directory`, sorted by id.
+llvm::Expected<std::vector<Rule>> loadRules(llvm::StringRef Directory);
+
+} // namespace modlint
