@@ -1,6 +1,7 @@
 #include "DiagnosticPrinter.h"
 
 #include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -50,7 +51,15 @@ SourceLocation DiagnosticPrinter::location(StringRef FilePath, unsigned Offset,
     Path = BuildDirectory;
     llvm::sys::path::append(Path, FilePath);
   }
-  auto File = Files.getOptionalFileRef(Path);
+  // Shown relative to the current directory when under it, as clang shows
+  // the files it was given.
+  llvm::SmallString<256> Shown(Path);
+  llvm::sys::path::remove_dots(Shown, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> Cwd;
+  if (!llvm::sys::fs::current_path(Cwd) &&
+      llvm::sys::path::replace_path_prefix(Shown, Cwd, ""))
+    Shown = llvm::sys::path::relative_path(Shown);
+  auto File = Files.getOptionalFileRef(Shown.empty() ? Path : Shown);
   if (!File)
     return {};
   FileID ID = Sources.getOrCreateFileID(*File, SrcMgr::C_User);
