@@ -77,10 +77,8 @@ void MutableMemberCheck::onWrite(const WriteEvent &Event) {
 
 void MutableMemberCheck::onMemberUse(const MemberUse &Use, const Stmt &Body,
                                      ASTContext &Context) {
-  // Using a std::atomic or a mutex is how shared state is meant to be used,
-  // and nothing can be modified through a const expression.
-  if (Safe.isThreadSafe(Use.Use->getType()) ||
-      Use.Use->getType().isConstQualified())
+  // Nothing can be modified through a const expression.
+  if (Use.Use->getType().isConstQualified())
     return;
   if (AnalysedBody != &Body) {
     Analyzer = std::make_unique<ExprMutationAnalyzer>(Body, Context);
@@ -89,7 +87,12 @@ void MutableMemberCheck::onMemberUse(const MemberUse &Use, const Stmt &Body,
   const Stmt *Mutation = Analyzer->findMutation(Use.Use);
   if (!Mutation || isAccessorCall(Mutation) || isReadOnlyReturn(Mutation))
     return;
-  recordModification(Use.Target.Member, Mutation->getBeginLoc(), Use.LockHeld);
+  // Modifying a std::atomic (or a mutex) inside the member is how shared
+  // state is meant to change: the member is modified, but safely, so it is
+  // neither unguarded nor a candidate for const.
+  const bool Safely = Safe.isThreadSafe(Use.Use->getType());
+  recordModification(Use.Target.Member, Mutation->getBeginLoc(),
+                     Use.LockHeld || Safely);
 }
 
 void MutableMemberCheck::onModuleClass(const CXXRecordDecl &Module) {

@@ -64,6 +64,20 @@ MemberStateResolver::fromStatic(const VarDecl *Var) const {
   return MemberState{Var->getCanonicalDecl(), Owner, Var->getNameAsString()};
 }
 
+void MemberStateResolver::addAlias(const VarDecl *Alias, const Expr *Init,
+                                   bool Element) {
+  // Only a reference that can write: `const auto &` only reads.
+  QualType Type = Alias->getType();
+  if (!Type->isReferenceType() || Type.getNonReferenceType().isConstQualified())
+    return;
+  auto State = resolve(Init);
+  if (!State)
+    return;
+  if (Element)
+    State->Path += "[...]";
+  Aliases[Alias] = std::move(*State);
+}
+
 std::string MemberStateResolver::indexText(const Expr *Index) const {
   CharSourceRange Range = CharSourceRange::getTokenRange(Index->getSourceRange());
   std::string Text = Lexer::getSourceText(Range, Context.getSourceManager(),
@@ -108,9 +122,12 @@ std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
   }
 
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
-      return fromStatic(Var);
-    return std::nullopt;
+    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var)
+      return std::nullopt;
+    if (auto Alias = Aliases.find(Var); Alias != Aliases.end())
+      return Alias->second;
+    return fromStatic(Var);
   }
 
   if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {

@@ -7,6 +7,7 @@
 
 #include "ModuleClassifier.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include <optional>
 #include <string>
 
@@ -35,6 +36,13 @@ public:
   /// parameter, another object, or a reference member's referent.
   std::optional<MemberState> resolve(const clang::Expr *E) const;
 
+  /// Records that the local reference `Alias` names member state:
+  /// `auto &entry = table_[key];`, or the loop variable of
+  /// `for (auto &item : items_)` (with `Element` set). Writes through the
+  /// alias then resolve to the member.
+  void addAlias(const clang::VarDecl *Alias, const clang::Expr *Init,
+                bool Element);
+
 private:
   std::optional<MemberState> resolve(const clang::Expr *E,
                                      unsigned Depth) const;
@@ -45,6 +53,8 @@ private:
 
   const ModuleClassifier &Modules;
   const clang::ASTContext &Context;
+  /// Per function body: the resolver lives as long as one scan.
+  llvm::DenseMap<const clang::VarDecl *, MemberState> Aliases;
 };
 
 } // namespace modlint

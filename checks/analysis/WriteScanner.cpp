@@ -80,6 +80,16 @@ void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
       walkDeclaration(D, State);
     return;
   }
+  if (const auto *For = llvm::dyn_cast<CXXForRangeStmt>(S)) {
+    // `for (auto &item : items_)`: the loop variable is an element.
+    LockState Scope = State;
+    walkStatement(For->getInit(), Scope);
+    scanExpr(For->getRangeInit(), Scope);
+    if (const VarDecl *Loop = For->getLoopVariable())
+      Resolver.addAlias(Loop, For->getRangeInit(), /*Element=*/true);
+    walkScoped(For->getBody(), Scope);
+    return;
+  }
   if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
     // A guard in the init-statement covers both branches; a lock taken
     // inside one branch does not leak into the other or past the if.
@@ -101,8 +111,10 @@ void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
 
 void WriteScanner::walkDeclaration(const Decl *D, LockState &State) {
   if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
-    if (const Expr *Init = Var->getInit())
+    if (const Expr *Init = Var->getInit()) {
       scanExpr(Init, State);
+      Resolver.addAlias(Var, Init, /*Element=*/false);
+    }
     Locks.applyDeclaration(*Var, State);
     return;
   }

@@ -44,7 +44,7 @@ public:
 
 class WriteScanner {
 public:
-  WriteScanner(const MemberStateResolver &Resolver, const SafeTypes &Safe,
+  WriteScanner(MemberStateResolver &Resolver, const SafeTypes &Safe,
                ScanListener &Listener)
       : Resolver(Resolver), Locks(Resolver), Safe(Safe), Listener(Listener) {}
 
@@ -64,7 +64,7 @@ private:
               const clang::Expr *Target, std::string Operation,
               const LockState &State);
 
-  const MemberStateResolver &Resolver;
+  MemberStateResolver &Resolver;
   LockRecogniser Locks;
   const SafeTypes &Safe;
   ScanListener &Listener;
