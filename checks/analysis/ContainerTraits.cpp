@@ -12,17 +12,6 @@ namespace modlint {
 namespace {
 constexpr unsigned MaxBaseDepth = 16;
 
-const CXXRecordDecl *recordOf(QualType Type) {
-  Type = Type.getNonReferenceType();
-  if (const auto *Record = Type->getAsCXXRecordDecl())
-    return definitionOf(Record);
-  if (const auto *Spec = Type->getAs<TemplateSpecializationType>())
-    if (const auto *Template = llvm::dyn_cast_or_null<ClassTemplateDecl>(
-            Spec->getTemplateName().getAsTemplateDecl()))
-      return definitionOf(Template->getTemplatedDecl());
-  return nullptr;
-}
-
 bool isStdContainerName(llvm::StringRef Name) {
   return llvm::StringSwitch<bool>(Name)
       .Cases("std::vector", "std::deque", "std::list", "std::forward_list",

@@ -52,6 +52,21 @@ MemberStateResolver::fromThisMember(const Expr *Base,
   return MemberState{Member, Owner, Member->getNameAsString()};
 }
 
+/// The data member called `Name` in `Record` or its bases, including bases
+/// that depend on template parameters (looked up in their pattern).
+const ValueDecl *findMember(const CXXRecordDecl *Record, DeclarationName Name,
+                            unsigned Depth = 0) {
+  if (!Record || !Record->hasDefinition() || Depth > MaxPathDepth)
+    return nullptr;
+  for (const NamedDecl *Found : Record->lookup(Name))
+    if (llvm::isa<FieldDecl, VarDecl>(Found))
+      return llvm::cast<ValueDecl>(Found);
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (const ValueDecl *Member = findMember(recordOf(Base.getType()), Name, Depth + 1))
+      return Member;
+  return nullptr;
+}
+
 std::optional<MemberState>
 MemberStateResolver::fromStatic(const VarDecl *Var) const {
   // A thread_local static has one copy per thread: not shared by requests.
@@ -113,6 +128,17 @@ std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
   if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(E)) {
     if (Dependent->isImplicitAccess())
       return std::nullopt;
+    // `this->items_` in a template whose base depends on a parameter: the
+    // member lives in the base template's pattern.
+    if (const auto *This = llvm::dyn_cast<CXXThisExpr>(strip(Dependent->getBase()))) {
+      const CXXRecordDecl *Owner = This->getType()->getPointeeType()->getAsCXXRecordDecl();
+      const ValueDecl *Member =
+          findMember(Owner ? definitionOf(Owner) : nullptr,
+                     Dependent->getMember());
+      if (const auto *Var = llvm::dyn_cast_or_null<VarDecl>(Member))
+        return fromStatic(Var);
+      return Member ? fromThisMember(This, Member) : std::nullopt;
+    }
     auto Outer = resolve(Dependent->getBase(), Depth + 1);
     if (!Outer)
       return std::nullopt;

@@ -20,19 +20,18 @@ bool hasSharedAnnotation(const CXXRecordDecl *Record) {
   return false;
 }
 
-/// The class a base specifier names, also when it is a dependent
-/// template-id such as `Base<T>` inside a class template.
-const CXXRecordDecl *baseRecord(QualType BaseType) {
-  if (const auto *Record = BaseType->getAsCXXRecordDecl())
-    return Record;
-  if (const auto *Spec = BaseType->getAs<TemplateSpecializationType>()) {
+} // namespace
+
+const CXXRecordDecl *recordOf(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (const auto *Record = Type->getAsCXXRecordDecl())
+    return definitionOf(Record);
+  if (const auto *Spec = Type->getAs<TemplateSpecializationType>())
     if (const auto *Template = llvm::dyn_cast_or_null<ClassTemplateDecl>(
             Spec->getTemplateName().getAsTemplateDecl()))
-      return Template->getTemplatedDecl();
-  }
+      return definitionOf(Template->getTemplatedDecl());
   return nullptr;
 }
-} // namespace
 
 const CXXRecordDecl *definitionOf(const CXXRecordDecl *Record) {
   if (const CXXRecordDecl *Def = Record->getDefinition())
@@ -79,7 +78,7 @@ bool ModuleClassifier::isSharedModule(const CXXRecordDecl *Record,
   if (Def != Record && hasSharedAnnotation(Def))
     return true;
   for (const CXXBaseSpecifier &Base : Def->bases())
-    if (const CXXRecordDecl *BaseDecl = baseRecord(Base.getType()))
+    if (const CXXRecordDecl *BaseDecl = recordOf(Base.getType()))
       if (isSharedModule(BaseDecl, Depth + 1))
         return true;
   return false;

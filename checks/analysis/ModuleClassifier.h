@@ -35,4 +35,9 @@ private:
 /// template pattern for an implicit instantiation that has no definition yet.
 const clang::CXXRecordDecl *definitionOf(const clang::CXXRecordDecl *Record);
 
+/// The class a type names (through references), also when it is a dependent
+/// template-id such as `Base<T>` inside a class template, where the class
+/// template's pattern stands for it. Null for anything else.
+const clang::CXXRecordDecl *recordOf(clang::QualType Type);
+
 } // namespace modlint
