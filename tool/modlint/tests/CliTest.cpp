@@ -1,0 +1,143 @@
+// The modlint command as a user runs it: database forms, PATH selection,
+// exit codes, check selection, options, and one report per finding.
+#include "Expectations.h"
+#include "Subprocess.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+
+namespace modlint::testing {
+namespace {
+
+const std::string Example = MODLINT_SOURCE_DIR "/examples/chat";
+
+RunOutput modlint(std::vector<std::string> Args) {
+  Args.insert(Args.begin(), "--color=never");
+  return run(MODLINT_BINARY, Args);
+}
+
+std::string writeTemp(const std::string &Suffix, const std::string &Text) {
+  llvm::SmallString<128> Path;
+  llvm::sys::fs::createTemporaryFile("modlint-cli", Suffix, Path);
+  std::error_code EC;
+  llvm::raw_fd_ostream Out(Path, EC);
+  Out << Text;
+  return std::string(Path);
+}
+
+size_t count(const std::string &Text, const std::string &Needle) {
+  size_t N = 0;
+  for (size_t Pos = Text.find(Needle); Pos != std::string::npos;
+       Pos = Text.find(Needle, Pos + 1))
+    ++N;
+  return N;
+}
+
+TEST(Cli, ExampleTreeHasFindingsAndExitsOne) {
+  RunOutput Out = modlint({"-p", Example, "--project-root=" + Example});
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
+  EXPECT_NE(Out.Stdout.find("[modlint-nonatomic-update]"), std::string::npos);
+  EXPECT_NE(Out.Stdout.find("'++' on 'messageCounter_'"), std::string::npos);
+  EXPECT_EQ(Out.Stderr, "");
+}
+
+TEST(Cli, HeaderIncludedByTwoUnitsIsReportedOnce) {
+  RunOutput Out = modlint({"-p", Example, "--project-root=" + Example});
+  EXPECT_EQ(count(Out.Stdout, "warning: assignment to 'lastRoom_'"), 1u)
+      << Out.Stdout;
+  EXPECT_EQ(count(Out.Stdout, "warning: 'lastRoom_' is mutable state"), 1u);
+}
+
+TEST(Cli, PathArgumentsSelectUnitsAndHeadersOutsideTheRootAreDropped) {
+  // Only the good unit, with the project root on its src/ directory: the
+  // header's finding (under include/) is outside the root.
+  RunOutput Out = modlint({"-p", Example + "/compile_commands.json",
+                           "--project-root=" + Example + "/src",
+                           Example + "/src/presence_module.cpp"});
+  EXPECT_EQ(Out.ExitCode, 0) << Out.Stdout << Out.Stderr;
+  EXPECT_EQ(Out.Stdout, "");
+}
+
+TEST(Cli, ChecksGlobSelectsChecks) {
+  RunOutput Out = modlint({"-p", Example, "--project-root=" + Example,
+                           "--checks=-*,modlint-container-mutation"});
+  EXPECT_EQ(Out.ExitCode, 1);
+  auto Findings = parseFindings(Out.Stdout);
+  ASSERT_FALSE(Findings.empty());
+  for (const Finding &F : Findings)
+    EXPECT_EQ(F.Check, "modlint-container-mutation") << F.str();
+}
+
+TEST(Cli, ListChecks) {
+  RunOutput Out = modlint({"--list-checks", "--checks=modlint-*,-modlint-mutable-member"});
+  EXPECT_EQ(Out.ExitCode, 0);
+  EXPECT_EQ(Out.Stdout, "modlint-container-mutation\nmodlint-field-assignment\n"
+                        "modlint-nonatomic-update\n");
+}
+
+TEST(Cli, FixedArgumentsFormAndModuleBaseFlag) {
+  const std::string File = writeTemp(
+      "cpp", "namespace app { struct Handler {}; }\n"
+             "struct H : app::Handler { int n = 0; void f() { ++n; } };\n");
+  RunOutput Default = modlint({File, "--", "-std=c++20"});
+  EXPECT_EQ(Default.ExitCode, 0) << Default.Stdout << Default.Stderr;
+  RunOutput Configured =
+      modlint({"--module-base", "app::Handler", File, "--", "-std=c++20"});
+  EXPECT_EQ(Configured.ExitCode, 1) << Configured.Stderr;
+  EXPECT_EQ(count(Configured.Stdout, "[modlint-nonatomic-update]"), 1u);
+  llvm::sys::fs::remove(File);
+}
+
+TEST(Cli, NotesDoNotFailTheRun) {
+  const std::string File = writeTemp(
+      "cpp", "#include <modrt/module.hpp>\n"
+             "class C : public modrt::Module { int n_ = 1; public: int g() "
+             "const { return n_; } };\n");
+  RunOutput Out = modlint({File, "--", "-std=c++20", "-I" MODLINT_SOURCE_DIR "/include"});
+  EXPECT_EQ(Out.ExitCode, 0);
+  EXPECT_NE(Out.Stdout.find("remark: 'n_' of shared module 'C' is never modified"),
+            std::string::npos)
+      << Out.Stdout;
+  llvm::sys::fs::remove(File);
+}
+
+TEST(Cli, InputErrorsExitTwoWithAMessage) {
+  const std::string BadJson = writeTemp("json", "{not json");
+  const std::string Empty = writeTemp("json", "[]");
+  const std::string Broken = writeTemp("cpp", "int f() { return nope; }\n");
+  struct Case {
+    std::vector<std::string> Args;
+    std::string Message;
+  } Cases[] = {
+      {{"-p", "/nonexistent/build"}, "cannot read compilation database"},
+      {{"-p", BadJson}, "is not valid JSON"},
+      {{"-p", Empty}, "has no entries"},
+      {{"-p", Example, "/nonexistent/path"}, "no such file or directory"},
+      {{"-p", Example, MODLINT_SOURCE_DIR "/docs"}, "no compilation database entry"},
+      {{"--no-such-flag"}, "not expected"},
+      {{"--color=sometimes", "x.cpp", "--"}, "color"},
+      {{}, "no compilation database"},
+      {{Broken, "--", "-std=c++20"}, "use of undeclared identifier 'nope'"},
+  };
+  for (const Case &C : Cases) {
+    RunOutput Out = modlint(C.Args);
+    EXPECT_EQ(Out.ExitCode, 2) << C.Message;
+    EXPECT_NE((Out.Stderr + Out.Stdout).find(C.Message), std::string::npos)
+        << "expected '" << C.Message << "' in:\n" << Out.Stderr << Out.Stdout;
+  }
+  for (const std::string &F : {BadJson, Empty, Broken})
+    llvm::sys::fs::remove(F);
+}
+
+TEST(Cli, VersionNamesToolAndLlvm) {
+  RunOutput Out = run(MODLINT_BINARY, {"--version"});
+  EXPECT_EQ(Out.ExitCode, 0);
+  EXPECT_NE(Out.Stdout.find("modlint "), std::string::npos);
+  EXPECT_NE(Out.Stdout.find("LLVM 19"), std::string::npos);
+}
+
+} // namespace
+} // namespace modlint::testing
