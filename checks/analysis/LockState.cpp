@@ -1,5 +1,6 @@
 #include "LockState.h"
 
+#include "CallInfo.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -107,31 +108,6 @@ const VarDecl *guardVariable(const Expr *Object) {
   return nullptr;
 }
 
-/// The method name and object of a member call, also in templates where
-/// the call is still unresolved.
-bool memberCall(const Expr &E, llvm::StringRef &Name, const Expr *&Object) {
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&E)) {
-    if (const CXXMethodDecl *Method = Call->getMethodDecl()) {
-      if (!Method->getIdentifier())
-        return false;
-      Name = Method->getName();
-      Object = Call->getImplicitObjectArgument();
-      return Object != nullptr;
-    }
-    return false;
-  }
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E)) {
-    const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-    if (const auto *Dep = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
-      if (Dep->isImplicitAccess() || !Dep->getMember().isIdentifier())
-        return false;
-      Name = Dep->getMember().getAsIdentifierInfo()->getName();
-      Object = Dep->getBase();
-      return true;
-    }
-  }
-  return false;
-}
 } // namespace
 
 std::string LockRecogniser::memberMutex(const Expr *Arg) const {
@@ -163,9 +139,7 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
   const Expr *Full = E.IgnoreImplicit();
   // std::lock(a_, b_) locks every argument.
   if (const auto *Call = llvm::dyn_cast<CallExpr>(Full)) {
-    if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && !llvm::isa<CXXMethodDecl>(Callee) &&
-        Callee->getQualifiedNameAsString() == "std::lock") {
+    if (callsStdFunction(*Call, "std::lock")) {
       for (const Expr *Arg : Call->arguments()) {
         std::string Mutex = memberMutex(Arg);
         if (!Mutex.empty())
@@ -174,12 +148,12 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
       return;
     }
   }
-  llvm::StringRef Name;
-  const Expr *Object = nullptr;
-  if (!memberCall(*Full, Name, Object))
+  std::optional<MemberCallee> Callee = memberCallee(*Full);
+  if (!Callee)
     return;
-  const bool Lock = Name == "lock";
-  const bool Unlock = Name == "unlock";
+  const Expr *Object = Callee->Object;
+  const bool Lock = Callee->Name == "lock";
+  const bool Unlock = Callee->Name == "unlock";
   if (!Lock && !Unlock)
     return;
   if (const VarDecl *Guard = guardVariable(Object);

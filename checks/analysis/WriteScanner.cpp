@@ -1,5 +1,6 @@
 #include "WriteScanner.h"
 
+#include "CallInfo.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
@@ -17,35 +18,6 @@ bool isUnevaluated(const Stmt *S) {
                    RequiresExpr>(S);
 }
 
-bool isStdFunction(const CallExpr *Call, llvm::StringRef Name) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || llvm::isa<CXXMethodDecl>(Callee) || !Callee->getIdentifier() ||
-      Callee->getName() != Name.drop_front(5))
-    return false;
-  return Callee->getQualifiedNameAsString() == Name;
-}
-
-/// The name and object of an unresolved member call inside a template, where
-/// the member is looked up only at instantiation.
-bool dependentMemberCall(const CallExpr *Call, llvm::StringRef &Name,
-                         const Expr *&Object) {
-  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-  if (const auto *Dep = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
-    if (Dep->isImplicitAccess() || !Dep->getMember().isIdentifier())
-      return false;
-    Name = Dep->getMember().getAsIdentifierInfo()->getName();
-    Object = Dep->getBase();
-    return true;
-  }
-  if (const auto *Unresolved = llvm::dyn_cast<UnresolvedMemberExpr>(Callee)) {
-    if (Unresolved->isImplicitAccess() || !Unresolved->getName().isIdentifier())
-      return false;
-    Name = Unresolved->getName().getAsIdentifierInfo()->getName();
-    Object = Unresolved->getBase();
-    return true;
-  }
-  return false;
-}
 } // namespace
 
 void WriteScanner::scan(const FunctionDecl &Method) {
@@ -149,7 +121,7 @@ bool WriteScanner::scanSpecialCall(const CallExpr *Call,
                                    const LockState &State) {
   // std::call_once runs its callable exactly once, synchronised with every
   // other caller: writes inside it are the lazy-initialisation idiom.
-  if (!isStdFunction(Call, "std::call_once"))
+  if (!callsStdFunction(*Call, "std::call_once"))
     return false;
   LockState Synchronised = State;
   Synchronised.holdSynthetic();
@@ -288,19 +260,19 @@ void WriteScanner::classifyWrite(const Expr *E, const LockState &State) {
     return;
   }
   if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
-    llvm::StringRef Name;
-    const Expr *Object = nullptr;
-    if (dependentMemberCall(Call, Name, Object)) {
-      // Inside a template the container's type may be unknown; a mutating
-      // name on member state is enough.
-      if (isMutatingContainerMethod(Name) &&
+    if (std::optional<MemberCallee> Callee = memberCallee(*Call)) {
+      // An unresolved call in a template: the container's type may be
+      // unknown, and a mutating name on member state is enough.
+      const Expr *Object = Callee->Object;
+      if (isMutatingContainerMethod(Callee->Name) &&
           (Object->isTypeDependent() || isContainerType(Object->getType())))
-        report(WriteKind::ContainerMutation, E, Object, Name.str(), State);
+        report(WriteKind::ContainerMutation, E, Object, Callee->Name.str(),
+               State);
       return;
     }
     // std::swap(items_, other), std::erase_if(items_, pred)
     for (llvm::StringRef Free : {"std::swap", "std::erase", "std::erase_if"}) {
-      if (!isStdFunction(Call, Free))
+      if (!callsStdFunction(*Call, Free))
         continue;
       unsigned Containers = Free == "std::swap" ? 2 : 1;
       for (unsigned I = 0; I < Containers && I < Call->getNumArgs(); ++I)

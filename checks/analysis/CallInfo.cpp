@@ -1,0 +1,51 @@
+#include "CallInfo.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace modlint {
+
+namespace {
+std::optional<MemberCallee> named(const DeclarationName &Name,
+                                  const Expr *Object) {
+  if (!Name.isIdentifier() || !Object)
+    return std::nullopt;
+  return MemberCallee{Name.getAsIdentifierInfo()->getName(), Object};
+}
+} // namespace
+
+std::optional<MemberCallee> memberCallee(const Expr &E) {
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method)
+      return std::nullopt;
+    return named(Method->getDeclName(), Call->getImplicitObjectArgument());
+  }
+  const auto *Call = llvm::dyn_cast<CallExpr>(&E);
+  if (!Call)
+    return std::nullopt;
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *Dep = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Dep->isImplicitAccess()
+               ? std::nullopt
+               : named(Dep->getMember(), Dep->getBase());
+  if (const auto *Unresolved = llvm::dyn_cast<UnresolvedMemberExpr>(Callee))
+    return Unresolved->isImplicitAccess()
+               ? std::nullopt
+               : named(Unresolved->getName(), Unresolved->getBase());
+  return std::nullopt;
+}
+
+bool callsStdFunction(const CallExpr &Call, llvm::StringRef QualifiedName) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || llvm::isa<CXXMethodDecl>(Callee) || !Callee->getIdentifier())
+    return false;
+  // Compare the simple name first; building the qualified one allocates.
+  if (!QualifiedName.ends_with(Callee->getName()))
+    return false;
+  return Callee->getQualifiedNameAsString() == QualifiedName;
+}
+
+} // namespace modlint

@@ -1,0 +1,24 @@
+// What a call expression calls, in the forms the analysis needs, also
+// inside templates where the callee is not resolved yet.
+#pragma once
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+
+namespace modlint {
+
+struct MemberCallee {
+  llvm::StringRef Name;
+  const clang::Expr *Object;
+};
+
+/// `object.name(...)` or `object->name(...)`: a resolved member call, or an
+/// unresolved one in a template (dependent object, or overloaded member
+/// with dependent arguments).
+std::optional<MemberCallee> memberCallee(const clang::Expr &E);
+
+/// A call of the free function `QualifiedName` (e.g. "std::call_once").
+bool callsStdFunction(const clang::CallExpr &Call, llvm::StringRef QualifiedName);
+
+} // namespace modlint
