@@ -35,6 +35,9 @@ void ModuleCheck::registerMatchers(MatchFinder *Finder) {
                     ofClass(isSharedModuleClass(&Modules)))
           .bind("method"),
       this);
+}
+
+void ModuleCheck::registerModuleClassMatcher(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxRecordDecl(isDefinition(), unless(isTemplateInstantiation()),
                     unless(isExpansionInSystemHeader()),
@@ -62,7 +65,7 @@ private:
 bool ModuleCheck::isConstruction(const FunctionDecl &Function) const {
   if (llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Function))
     return true;
-  if (!Function.getIdentifier())
+  if (Settings.InitMethods.empty() || !Function.getIdentifier())
     return false;
   const std::string Qualified = Function.getQualifiedNameAsString();
   for (const std::string &Init : Settings.InitMethods)

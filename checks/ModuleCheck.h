@@ -28,8 +28,10 @@ protected:
   virtual void onWrite(const WriteEvent &Event) {}
   virtual void onMemberUse(const MemberUse &Use, const clang::Stmt &Body,
                            clang::ASTContext &Context) {}
-  /// Called for each shared-module class defined in the translation unit.
+  /// Called for each shared-module class defined in the translation unit,
+  /// once a check has asked for them with registerModuleClassMatcher.
   virtual void onModuleClass(const clang::CXXRecordDecl &Module) {}
+  void registerModuleClassMatcher(clang::ast_matchers::MatchFinder *Finder);
 
   /// Constructors, destructors and `InitMethods` run before or after the
   /// instance is shared.

@@ -61,6 +61,12 @@ bool isGuardedByAttribute(const ValueDecl &Member) {
 }
 } // namespace
 
+void MutableMemberCheck::registerMatchers(
+    clang::ast_matchers::MatchFinder *Finder) {
+  ModuleCheck::registerMatchers(Finder);
+  registerModuleClassMatcher(Finder);
+}
+
 void MutableMemberCheck::recordModification(const ValueDecl *Member,
                                             SourceLocation Where,
                                             bool LockHeld) {

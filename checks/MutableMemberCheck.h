@@ -19,6 +19,7 @@ namespace modlint {
 class MutableMemberCheck : public ModuleCheck {
 public:
   using ModuleCheck::ModuleCheck;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void onEndOfTranslationUnit() override;
 
 protected:
