@@ -6,6 +6,33 @@
 
 namespace modlint {
 
+namespace {
+/// A repeatable option that takes one value per occurrence, so that
+/// `--module-base A file.cpp` leaves file.cpp to the PATH arguments.
+CLI::Option *addList(CLI::App &App, const std::string &Name,
+                     std::optional<std::vector<std::string>> &Target,
+                     const std::string &Help) {
+  return App
+      .add_option_function<std::vector<std::string>>(
+          Name,
+          [&Target](const std::vector<std::string> &Values) {
+            if (!Target)
+              Target.emplace();
+            Target->insert(Target->end(), Values.begin(), Values.end());
+          },
+          Help)
+      ->allow_extra_args(false)
+      ->type_name("NAME");
+}
+
+template <typename T>
+CLI::Option *addOptional(CLI::App &App, const std::string &Name,
+                         std::optional<T> &Target, const std::string &Help) {
+  return App.add_option_function<T>(
+      Name, [&Target](const T &Value) { Target = Value; }, Help);
+}
+} // namespace
+
 std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
                                     CommandLine &Out) {
   CLI::App App{"modlint: finds data races on the shared state of server "
@@ -14,8 +41,9 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   App.footer("Usage forms:\n"
              "  modlint -p BUILD_DIR [PATH...]\n"
              "  modlint FILE... -- COMPILER_ARGS\n"
+             "  modlint explain CHECK-ID\n"
              "Exit codes: 0 no warnings, 1 warnings found, 2 usage or input "
-             "error.");
+             "error. Details: docs/cli.md");
   App.set_version_flag("--version",
                        fmt::format("modlint {} (LLVM {})", MODLINT_VERSION,
                                    CLANG_VERSION_STRING));
@@ -25,25 +53,46 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   App.add_option("paths", Out.Paths,
                  "Files or directories whose translation units to lint "
                  "(default: every database entry)");
-  App.add_option("--module-base", Out.ModuleBases,
-                 "Fully qualified base class of shared modules; repeatable "
-                 "(default: modrt::Module)")
-      ->allow_extra_args(false);
-  App.add_option("--safe-type", Out.SafeTypes,
-                 "Fully qualified type that is safe to share; repeatable")
-      ->allow_extra_args(false);
-  App.add_option("--init-method", Out.InitMethods,
-                 "Method that runs before the module is shared, like a "
-                 "constructor; repeatable")
-      ->allow_extra_args(false);
-  App.add_flag("--strict", Out.Strict,
-               "Ignore locks: report every mutable member and every write");
-  App.add_option("--checks", Out.Checks,
-                 "Comma-separated clang-tidy style globs of checks to run")
-      ->capture_default_str();
+  addList(App, "--module-base", Out.Flags.ModuleBases,
+          "Fully qualified base class of shared modules; repeatable "
+          "(default: modrt::Module)");
+  addList(App, "--safe-type", Out.Flags.SafeTypes,
+          "Fully qualified type that is safe to share; repeatable");
+  addList(App, "--init-method", Out.Flags.InitMethods,
+          "Method that runs before the module is shared, like a "
+          "constructor; repeatable");
+  App.add_flag_function(
+      "--strict,!--no-strict",
+      [&Out](int64_t Count) { Out.Flags.Strict = Count > 0; },
+      "Ignore locks: report every mutable member and every write "
+      "(--no-strict turns a config file's Strict off)");
+  addOptional(App, "--checks", Out.Flags.Checks,
+              "Comma-separated clang-tidy style globs of checks to run "
+              "(default: modlint-*)");
+  addOptional(App, "--header-filter", Out.Flags.HeaderFilter,
+              "Regex on absolute paths of headers whose findings are "
+              "reported (default: headers under the project root)");
+  App.add_option_function<std::string>(
+      "--config", [&Out](const std::string &File) { Out.ConfigFile = File; },
+      "Use this config file for every unit instead of looking for "
+      ".modlint.yaml")
+      ->check(CLI::ExistingFile);
+  App.add_flag("--dump-config", Out.DumpConfig,
+               "Print the effective configuration (for the first PATH, or the "
+               "current directory) and exit");
   App.add_option("--project-root", Out.ProjectRoot,
-                 "Findings in headers are reported only under this directory "
-                 "(default: the current directory)");
+                 "Root of the project: headers under it are reported, report "
+                 "paths are relative to it (default: the current directory)");
+  App.add_option("-j,--jobs", Out.Jobs,
+                 "Translation units linted in parallel (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+  App.add_option("--format", Out.Format, "Output format: text or json")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, OutputFormat>{{"text", OutputFormat::Text},
+                                              {"json", OutputFormat::Json}},
+          CLI::ignore_case));
+  App.add_option("-o,--output", Out.OutputFile,
+                 "Write the report to this file instead of standard output");
   App.add_option("--color", Out.Color,
                  "Colour the output: auto (on a terminal unless NO_COLOR is "
                  "set), always or never")
@@ -52,8 +101,18 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
                                            {"always", ColorMode::Always},
                                            {"never", ColorMode::Never}},
           CLI::ignore_case));
+  App.add_flag("-q,--quiet", Out.Quiet,
+               "No progress line and no closing summary");
   App.add_flag("--list-checks", Out.ListChecks,
                "List the enabled checks and exit");
+
+  CLI::App *Explain = App.add_subcommand(
+      "explain", "Print a check's rationale and examples");
+  Explain->add_option_function<std::string>(
+             "check", [&Out](const std::string &Id) { Out.Explain = Id; },
+             "Check id, e.g. modlint-nonatomic-update")
+      ->required();
+
   try {
     App.parse(Argc, Argv);
   } catch (const CLI::Success &Done) {

@@ -1,6 +1,7 @@
 // The `modlint` command line: what the user asked for, parsed with CLI11.
 #pragma once
 
+#include "Config.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,18 +9,24 @@
 namespace modlint {
 
 enum class ColorMode { Auto, Always, Never };
+enum class OutputFormat { Text, Json };
 
 struct CommandLine {
   std::string BuildPath;
   std::vector<std::string> Paths;
-  std::vector<std::string> ModuleBases;
-  std::vector<std::string> SafeTypes;
-  std::vector<std::string> InitMethods;
-  bool Strict = false;
-  std::string Checks = "modlint-*";
+  /// The options the flags set; they override every config file.
+  ConfigLayer Flags;
+  std::optional<std::string> ConfigFile;
   std::string ProjectRoot;
+  unsigned Jobs = 0; // 0: one per core
+  OutputFormat Format = OutputFormat::Text;
+  std::string OutputFile;
   ColorMode Color = ColorMode::Auto;
+  bool Quiet = false;
   bool ListChecks = false;
+  bool DumpConfig = false;
+  /// `modlint explain CHECK-ID`.
+  std::optional<std::string> Explain;
   /// True when compiler arguments followed `--` (no database needed).
   bool HasFixedArguments = false;
 };

@@ -6,8 +6,11 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include <mutex>
 #include <tuple>
 
 using namespace clang;
@@ -53,6 +56,21 @@ private:
   ClangTidyASTConsumerFactory Factory;
 };
 
+/// A database holding one command: a job runs exactly the command it was
+/// given, even when the real database has several for the file.
+class SingleCommandDatabase : public tooling::CompilationDatabase {
+public:
+  explicit SingleCommandDatabase(tooling::CompileCommand Command)
+      : Command(std::move(Command)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef) const override {
+    return {Command};
+  }
+
+private:
+  tooling::CompileCommand Command;
+};
+
 /// Points the parser at Clang's own builtin headers (stddef.h, ...): the
 /// modlint binary does not live next to them the way clang does.
 tooling::ArgumentsAdjuster resourceDirAdjuster() {
@@ -88,35 +106,25 @@ bool isUnder(StringRef Path, StringRef Directory) {
          llvm::sys::path::is_separator(Path[Directory.size()]);
 }
 
-/// Absolute paths everywhere; header findings only under the project root.
-std::vector<ClangTidyError> normalise(std::vector<ClangTidyError> Errors,
-                                      const LintRequest &Request) {
-  llvm::StringSet<> MainFiles;
-  for (const std::string &File : Request.Files)
-    MainFiles.insert(File);
+/// Absolute paths everywhere; header findings only where the job wants them.
+std::vector<ClangTidyError> keepReported(std::vector<ClangTidyError> Errors,
+                                         const LintJob &Job) {
+  std::optional<llvm::Regex> Filter;
+  if (!Job.HeaderFilter.empty())
+    Filter.emplace(Job.HeaderFilter);
   std::vector<ClangTidyError> Kept;
   for (ClangTidyError &Error : Errors) {
     makeAbsolute(Error.Message, Error.BuildDirectory);
     for (tooling::DiagnosticMessage &Note : Error.Notes)
       makeAbsolute(Note, Error.BuildDirectory);
     const std::string &File = Error.Message.FilePath;
-    const bool IsError = Error.DiagLevel == tooling::Diagnostic::Error;
-    if (IsError || File.empty() || MainFiles.contains(File) ||
-        isUnder(File, Request.ProjectRoot))
+    const bool Reported =
+        Error.DiagLevel == tooling::Diagnostic::Error || File.empty() ||
+        File == Job.File ||
+        (Filter ? Filter->match(File) : isUnder(File, Job.ProjectRoot));
+    if (Reported)
       Kept.push_back(std::move(Error));
   }
-  auto Key = [](const ClangTidyError &E) {
-    return std::make_tuple(E.Message.FilePath, E.Message.FileOffset,
-                           E.DiagnosticName, E.Message.Message);
-  };
-  llvm::stable_sort(Kept, [&](const ClangTidyError &A, const ClangTidyError &B) {
-    return Key(A) < Key(B);
-  });
-  Kept.erase(std::unique(Kept.begin(), Kept.end(),
-                         [&](const ClangTidyError &A, const ClangTidyError &B) {
-                           return Key(A) == Key(B);
-                         }),
-             Kept.end());
   return Kept;
 }
 
@@ -125,30 +133,85 @@ std::unique_ptr<ClangTidyContext> makeContext(const ClangTidyOptions &Options) {
       std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(),
                                                Options));
 }
-} // namespace
 
-LintResult runLint(const LintRequest &Request) {
-  std::unique_ptr<ClangTidyContext> Context = makeContext(Request.Options);
+struct JobResult {
+  std::vector<ClangTidyError> Diagnostics;
+  bool Compiled = true;
+};
+
+/// Everything a job touches is its own: context, consumer, diagnostics
+/// engine, and a file system whose working directory is per instance (the
+/// default one changes the process's working directory).
+JobResult runJob(const LintJob &Job) {
+  std::unique_ptr<ClangTidyContext> Context = makeContext(Job.Options);
   ClangTidyDiagnosticConsumer Consumer(*Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true);
   DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
                            &Consumer, /*ShouldOwnClient=*/false);
   Context->setDiagnosticsEngine(&Engine);
 
+  SingleCommandDatabase Database(Job.Command);
+  tooling::ClangTool Tool(Database, {Job.File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  Tool.appendArgumentsAdjuster(resourceDirAdjuster());
+  Tool.setDiagnosticConsumer(&Consumer);
+  Tool.setPrintErrorMessage(false);
   LintActionFactory Factory(*Context);
-  LintResult Result;
-  // One tool per unit: each unit succeeds or fails on its own, and ClangTool
-  // prints no "[i/n] Processing file" lines for a single file.
-  for (const std::string &File : Request.Files) {
-    tooling::ClangTool Tool(*Request.Database, {File});
-    Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-    Tool.appendArgumentsAdjuster(resourceDirAdjuster());
-    Tool.setDiagnosticConsumer(&Consumer);
-    if (Tool.run(&Factory) != 0)
-      Result.HadCompileErrors = true;
-  }
-  Result.Diagnostics = normalise(Consumer.take(), Request);
+  JobResult Result;
+  Result.Compiled = Tool.run(&Factory) == 0;
+  Result.Diagnostics = keepReported(Consumer.take(), Job);
   return Result;
+}
+
+/// Sorted by place, then check and message; identical findings (the same
+/// header finding from several units) collapse into one.
+void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
+  auto Key = [](const ClangTidyError &E) {
+    return std::make_tuple(std::cref(E.Message.FilePath), E.Message.FileOffset,
+                           std::cref(E.DiagnosticName),
+                           std::cref(E.Message.Message));
+  };
+  llvm::stable_sort(Errors, [&](const ClangTidyError &A, const ClangTidyError &B) {
+    return Key(A) < Key(B);
+  });
+  Errors.erase(std::unique(Errors.begin(), Errors.end(),
+                           [&](const ClangTidyError &A, const ClangTidyError &B) {
+                             return Key(A) == Key(B);
+                           }),
+               Errors.end());
+}
+} // namespace
+
+LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
+                   const ProgressFn &Progress) {
+  std::vector<JobResult> Results(Jobs.size());
+  std::mutex ProgressMutex;
+  size_t Done = 0;
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(std::max(1u, Threads)));
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Pool.async([&, I] {
+        Results[I] = runJob(Jobs[I]);
+        std::lock_guard<std::mutex> Lock(ProgressMutex);
+        ++Done;
+        if (Progress)
+          Progress(Done, Jobs.size(), Jobs[I]);
+      });
+    Pool.wait();
+  }
+  // Merged in job order, then sorted: the same for any number of workers.
+  LintResult Merged;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    for (ClangTidyError &E : Results[I].Diagnostics)
+      Merged.Diagnostics.push_back(std::move(E));
+    if (!Results[I].Compiled &&
+        (Merged.FailedFiles.empty() || Merged.FailedFiles.back() != Jobs[I].File))
+      Merged.FailedFiles.push_back(Jobs[I].File);
+  }
+  sortAndDeduplicate(Merged.Diagnostics);
+  return Merged;
 }
 
 std::vector<std::string> enabledChecks(const ClangTidyOptions &Options) {

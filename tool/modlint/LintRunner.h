@@ -1,36 +1,45 @@
 // Runs the modlint checks over translation units in-process: clang-tidy's
 // context, check registry and diagnostic consumer (so NOLINT and check
 // selection behave exactly as in the plugin) inside modlint's own frontend
-// action.
+// action. Each unit is an independent job, so units run in parallel.
 #pragma once
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace modlint {
 
-struct LintRequest {
-  const clang::tooling::CompilationDatabase *Database = nullptr;
-  /// Absolute paths of the translation units' main files.
-  std::vector<std::string> Files;
+/// One translation unit: a main file with one of its compile commands.
+struct LintJob {
+  std::string File; // absolute
+  clang::tooling::CompileCommand Command;
   clang::tidy::ClangTidyOptions Options;
-  /// Findings in headers are kept only under this absolute directory;
-  /// findings in the main files always are.
+  /// Findings in headers are kept when the header's absolute path matches
+  /// HeaderFilter, or, when that is empty, when it is under ProjectRoot.
+  /// Findings in the main file are always kept.
   std::string ProjectRoot;
+  std::string HeaderFilter;
 };
 
 struct LintResult {
-  /// Findings and compiler errors with absolute paths, sorted and without
-  /// duplicates (a header's finding seen from several units appears once).
+  /// Findings and compiler errors with absolute paths, sorted, without
+  /// duplicates: a header's finding seen from several units appears once.
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
-  /// True when some translation unit could not be parsed.
-  bool HadCompileErrors = false;
+  /// Main files of the units that did not compile.
+  std::vector<std::string> FailedFiles;
 };
 
-LintResult runLint(const LintRequest &Request);
+/// Called after each job, from the worker that ran it (calls are serialised).
+using ProgressFn = std::function<void(size_t Done, size_t Total, const LintJob &)>;
+
+/// Runs every job on `Threads` workers. The result does not depend on the
+/// number of workers.
+LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
+                   const ProgressFn &Progress);
 
 /// The checks `Options.Checks` enables, sorted.
 std::vector<std::string> enabledChecks(const clang::tidy::ClangTidyOptions &Options);

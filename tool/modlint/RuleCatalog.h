@@ -27,4 +27,10 @@ llvm::Expected<Rule> parseRule(llvm::StringRef Yaml, llvm::StringRef FileName);
 /// Every `*.yaml` entry in `Directory`, sorted by id.
 llvm::Expected<std::vector<Rule>> loadRules(llvm::StringRef Directory);
 
+/// The catalogue compiled into modlint (rules/*.yaml at build time).
+const std::vector<Rule> &builtinRules();
+
+/// The rule text for a terminal: summary, rationale, examples, options.
+std::string explainRule(const Rule &R);
+
 } // namespace modlint

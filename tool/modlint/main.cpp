@@ -1,18 +1,24 @@
 // modlint: lints a source tree's shared modules for data races.
 #include "CommandLine.h"
 #include "CompileDatabase.h"
+#include "Config.h"
 #include "DiagnosticPrinter.h"
+#include "JobPlan.h"
+#include "JsonReport.h"
 #include "LintRunner.h"
+#include "Progress.h"
+#include "RuleCatalog.h"
+#include "Summary.h"
 
-#include "clang/Tooling/CompilationDatabase.h"
 #include "fmt/format.h"
-#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <thread>
 
 using namespace modlint;
-using clang::tidy::ClangTidyOptions;
 
 namespace {
 int usageError(const std::string &Message) {
@@ -20,40 +26,84 @@ int usageError(const std::string &Message) {
   return ExitUsage;
 }
 
-void setOption(ClangTidyOptions &Options, llvm::StringRef Name,
-               const std::string &Value) {
-  Options.CheckOptions.insert_or_assign(
-      Name, ClangTidyOptions::ClangTidyValue(Value));
-}
-
-/// The clang-tidy options the command line describes. Options are global
-/// (not prefixed by a check name) because every check reads them with
-/// getLocalOrGlobal.
-ClangTidyOptions tidyOptions(const CommandLine &Cmd) {
-  ClangTidyOptions Options = ClangTidyOptions::getDefaults();
-  // `-*` first: compiler warnings are the compiler's business, not ours.
-  Options.Checks = "-*," + Cmd.Checks;
-  // Every non-system header passes clang-tidy's filter: its file names may
-  // be relative to a unit's directory, so the project-root filter is applied
-  // afterwards on absolute paths (see runLint).
-  Options.HeaderFilterRegex = ".*";
-  Options.SystemHeaders = false;
-  if (!Cmd.ModuleBases.empty())
-    setOption(Options, "ModuleBases", llvm::join(Cmd.ModuleBases, ";"));
-  if (!Cmd.SafeTypes.empty())
-    setOption(Options, "SafeTypes", llvm::join(Cmd.SafeTypes, ";"));
-  if (!Cmd.InitMethods.empty())
-    setOption(Options, "InitMethods", llvm::join(Cmd.InitMethods, ";"));
-  if (Cmd.Strict)
-    setOption(Options, "Strict", "true");
-  return Options;
-}
-
-bool useColors(ColorMode Mode) {
+bool useColors(ColorMode Mode, bool ToTerminal) {
   if (Mode != ColorMode::Auto)
     return Mode == ColorMode::Always;
-  return !llvm::sys::Process::GetEnv("NO_COLOR") &&
-         llvm::sys::Process::StandardOutIsDisplayed();
+  return ToTerminal && !llvm::sys::Process::GetEnv("NO_COLOR");
+}
+
+int explain(const std::string &Id) {
+  for (const Rule &R : builtinRules())
+    if (R.Id == Id) {
+      fmt::print("{}", explainRule(R));
+      return ExitClean;
+    }
+  std::string Known;
+  for (const Rule &R : builtinRules())
+    Known += "\n  " + R.Id;
+  return usageError("no check named '" + Id + "'; the checks are:" + Known);
+}
+
+/// The units to lint and the database they come from.
+struct Selection {
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+  std::vector<std::string> Files;
+};
+
+llvm::Expected<Selection>
+selectInput(const CommandLine &Cmd,
+            std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
+  auto Fail = [](const std::string &Message) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+  };
+  Selection S;
+  if (Fixed) {
+    if (!Cmd.BuildPath.empty())
+      return Fail("give either -p BUILD_DIR or '-- COMPILER_ARGS', not both");
+    if (Cmd.Paths.empty())
+      return Fail("no source files given before '--'");
+    for (const std::string &Path : Cmd.Paths) {
+      if (!llvm::sys::fs::is_regular_file(Path))
+        return Fail("no such file: '" + Path + "'");
+      S.Files.push_back(absolutePath(Path));
+    }
+    S.Database = std::move(Fixed);
+    return S;
+  }
+  if (Cmd.BuildPath.empty())
+    return Fail("no compilation database: give -p BUILD_DIR, or source files "
+                "followed by '-- COMPILER_ARGS'");
+  auto Loaded = loadCompileDatabase(Cmd.BuildPath);
+  if (!Loaded)
+    return Loaded.takeError();
+  S.Database = std::move(*Loaded);
+  auto Selected = selectUnits(*S.Database, Cmd.Paths);
+  if (!Selected)
+    return Selected.takeError();
+  S.Files = std::move(*Selected);
+  return S;
+}
+
+int writeReport(const LintResult &Result, const CommandLine &Cmd,
+                const ReportContext &Context) {
+  std::unique_ptr<llvm::raw_fd_ostream> File;
+  if (!Cmd.OutputFile.empty()) {
+    std::error_code EC;
+    File = std::make_unique<llvm::raw_fd_ostream>(Cmd.OutputFile, EC);
+    if (EC)
+      return usageError("cannot write '" + Cmd.OutputFile + "': " + EC.message());
+  }
+  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  if (Cmd.Format == OutputFormat::Json) {
+    writeJsonReport(Result, Context, OS);
+  } else {
+    DiagnosticPrinter Printer(
+        OS, useColors(Cmd.Color, !File && llvm::sys::Process::StandardOutIsDisplayed()));
+    for (const auto &Diagnostic : Result.Diagnostics)
+      Printer.print(Diagnostic);
+  }
+  OS.flush();
+  return ExitClean;
 }
 } // namespace
 
@@ -62,59 +112,64 @@ int main(int Argc, const char **Argv) {
   // `FILE... -- ARGS`: everything after `--` is the compile command for
   // each FILE, and Argc is cut there.
   std::string FixedError;
-  std::unique_ptr<clang::tooling::CompilationDatabase> Database =
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
           Argc, Argv, FixedError);
   if (!FixedError.empty())
     return usageError(FixedError);
 
   CommandLine Cmd;
-  Cmd.HasFixedArguments = Database != nullptr;
+  Cmd.HasFixedArguments = Fixed != nullptr;
   if (std::optional<int> Exit = parseCommandLine(Argc, Argv, Cmd))
     return *Exit;
-
-  const ClangTidyOptions Options = tidyOptions(Cmd);
-  if (Cmd.ListChecks) {
-    for (const std::string &Check : enabledChecks(Options))
-      fmt::print("{}\n", Check);
-    return ExitClean;
-  }
-
-  std::vector<std::string> Files;
-  if (Cmd.HasFixedArguments) {
-    if (!Cmd.BuildPath.empty())
-      return usageError("give either -p BUILD_DIR or '-- COMPILER_ARGS', "
-                        "not both");
-    if (Cmd.Paths.empty())
-      return usageError("no source files given before '--'");
-    for (const std::string &Path : Cmd.Paths)
-      Files.push_back(absolutePath(Path));
-  } else {
-    if (Cmd.BuildPath.empty())
-      return usageError("no compilation database: give -p BUILD_DIR, or "
-                        "source files followed by '-- COMPILER_ARGS'");
-    auto Loaded = loadCompileDatabase(Cmd.BuildPath);
-    if (!Loaded)
-      return usageError(llvm::toString(Loaded.takeError()));
-    Database = std::move(*Loaded);
-    auto Selected = selectUnits(*Database, Cmd.Paths);
-    if (!Selected)
-      return usageError(llvm::toString(Selected.takeError()));
-    Files = std::move(*Selected);
-  }
+  if (Cmd.Explain)
+    return explain(*Cmd.Explain);
 
   const std::string ProjectRoot =
       absolutePath(Cmd.ProjectRoot.empty() ? "." : Cmd.ProjectRoot);
-  LintResult Result = runLint({Database.get(), Files, Options, ProjectRoot});
-  DiagnosticPrinter Printer(llvm::outs(), useColors(Cmd.Color));
-  unsigned Warnings = 0;
-  for (const clang::tidy::ClangTidyError &Diagnostic : Result.Diagnostics) {
-    Printer.print(Diagnostic);
-    if (Diagnostic.DiagLevel != clang::tooling::Diagnostic::Remark)
-      ++Warnings;
+  ConfigResolver Configs(
+      Cmd.ConfigFile ? std::optional<std::string>(absolutePath(*Cmd.ConfigFile))
+                     : std::nullopt,
+      Cmd.Flags);
+  if (Cmd.DumpConfig || Cmd.ListChecks) {
+    auto Config =
+        Configs.resolve(absolutePath(Cmd.Paths.empty() ? "." : Cmd.Paths.front()));
+    if (!Config)
+      return usageError(llvm::toString(Config.takeError()));
+    if (Cmd.DumpConfig)
+      fmt::print("{}", Config->dump());
+    else
+      for (const std::string &Check : enabledChecks(Config->tidyOptions()))
+        fmt::print("{}\n", Check);
+    return ExitClean;
   }
-  llvm::outs().flush();
-  if (Result.HadCompileErrors)
+
+  auto Input = selectInput(Cmd, std::move(Fixed));
+  if (!Input)
+    return usageError(llvm::toString(Input.takeError()));
+  auto Jobs = planJobs(*Input->Database, Input->Files, Configs, ProjectRoot);
+  if (!Jobs)
+    return usageError(llvm::toString(Jobs.takeError()));
+
+  const auto Start = std::chrono::steady_clock::now();
+  LintResult Result;
+  {
+    Progress Line(!Cmd.Quiet);
+    Result = runJobs(*Jobs, Cmd.Jobs ? Cmd.Jobs : std::max(1u, std::thread::hardware_concurrency()),
+                     [&](size_t Done, size_t Total, const LintJob &Job) {
+                       Line.update(Done, Total, relativeTo(Job.File, ProjectRoot));
+                     });
+  }
+  const std::chrono::duration<double> Elapsed =
+      std::chrono::steady_clock::now() - Start;
+
+  if (int Status = writeReport(Result, Cmd, {ProjectRoot, Input->Files.size()}))
+    return Status;
+  if (!Cmd.Quiet)
+    fmt::print(stderr, "{}",
+               summaryText(Result, {Input->Files.size(), Elapsed.count()},
+                           ProjectRoot));
+  if (!Result.FailedFiles.empty())
     return ExitUsage;
-  return Warnings ? ExitFindings : ExitClean;
+  return countWarnings(Result) ? ExitFindings : ExitClean;
 }

@@ -1,0 +1,120 @@
+#include "JsonReport.h"
+
+#include "SourcePositions.h"
+#include "clang/Basic/Version.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+
+using clang::tidy::ClangTidyError;
+using clang::tooling::DiagnosticMessage;
+
+namespace modlint {
+
+std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root) {
+  if (!Root.empty() && Path.starts_with(Root) && Path.size() > Root.size() &&
+      llvm::sys::path::is_separator(Path[Root.size()]))
+    return Path.drop_front(Root.size() + 1).str();
+  return Path.str();
+}
+
+llvm::StringRef levelName(const ClangTidyError &Error) {
+  switch (Error.DiagLevel) {
+  case clang::tooling::Diagnostic::Error:
+    return "error";
+  case clang::tooling::Diagnostic::Remark:
+    return "note";
+  case clang::tooling::Diagnostic::Warning:
+    break;
+  }
+  return "warning";
+}
+
+namespace {
+class JsonWriter {
+public:
+  explicit JsonWriter(const ReportContext &Context) : Context(Context) {}
+
+  /// File, start and end of a message. The end is the end of its first
+  /// highlighted range, or the start when it has none.
+  void place(llvm::json::Object &Out, const DiagnosticMessage &Message) {
+    Out["file"] = relativeTo(Message.FilePath, Context.ProjectRoot);
+    Position Start = Positions.at(Message.FilePath, Message.FileOffset);
+    Position End = Start;
+    if (!Message.Ranges.empty() && Message.Ranges[0].FilePath == Message.FilePath)
+      End = Positions.at(Message.FilePath,
+                         Message.Ranges[0].FileOffset + Message.Ranges[0].Length);
+    Out["line"] = Start.Line;
+    Out["column"] = Start.Column;
+    Out["endLine"] = End.Line;
+    Out["endColumn"] = End.Column;
+  }
+
+  llvm::json::Array fixes(const DiagnosticMessage &Message) {
+    llvm::json::Array Fixes;
+    for (const auto &[File, Replacements] : Message.Fix)
+      for (const clang::tooling::Replacement &R : Replacements) {
+        const std::string Path = R.getFilePath().str();
+        Position Start = Positions.at(Path, R.getOffset());
+        Position End = Positions.at(Path, R.getOffset() + R.getLength());
+        Fixes.push_back(llvm::json::Object{
+            {"file", relativeTo(Path, Context.ProjectRoot)},
+            {"line", Start.Line},
+            {"column", Start.Column},
+            {"endLine", End.Line},
+            {"endColumn", End.Column},
+            {"replacement", R.getReplacementText().str()}});
+      }
+    return Fixes;
+  }
+
+  llvm::json::Object finding(const ClangTidyError &Error) {
+    llvm::json::Object Out{{"check", Error.DiagnosticName},
+                           {"level", levelName(Error)},
+                           {"message", Error.Message.Message}};
+    place(Out, Error.Message);
+    llvm::json::Array Notes;
+    for (const DiagnosticMessage &Note : Error.Notes) {
+      llvm::json::Object N{{"message", Note.Message}};
+      place(N, Note);
+      Notes.push_back(std::move(N));
+    }
+    Out["notes"] = std::move(Notes);
+    Out["fixes"] = fixes(Error.Message);
+    return Out;
+  }
+
+private:
+  const ReportContext &Context;
+  SourcePositions Positions;
+};
+} // namespace
+
+void writeJsonReport(const LintResult &Result, const ReportContext &Context,
+                     llvm::raw_ostream &OS) {
+  JsonWriter Writer(Context);
+  llvm::json::Array Findings;
+  std::map<std::string, int64_t> PerCheck;
+  for (const ClangTidyError &Error : Result.Diagnostics) {
+    Findings.push_back(Writer.finding(Error));
+    ++PerCheck[Error.DiagnosticName];
+  }
+  llvm::json::Object Counts;
+  for (const auto &[Check, N] : PerCheck)
+    Counts[Check] = N;
+  llvm::json::Array Failed;
+  for (const std::string &File : Result.FailedFiles)
+    Failed.push_back(relativeTo(File, Context.ProjectRoot));
+  llvm::json::Value Root = llvm::json::Object{
+      {"version", 1},
+      {"tool", llvm::json::Object{{"name", "modlint"},
+                                  {"version", MODLINT_VERSION},
+                                  {"llvm", CLANG_VERSION_STRING}}},
+      {"projectRoot", Context.ProjectRoot},
+      {"findings", std::move(Findings)},
+      {"summary", llvm::json::Object{{"units", static_cast<int64_t>(Context.Units)},
+                                     {"failedUnits", std::move(Failed)},
+                                     {"findingsPerCheck", std::move(Counts)}}}};
+  OS << llvm::formatv("{0:2}", Root) << "\n";
+}
+
+} // namespace modlint

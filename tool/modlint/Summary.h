@@ -1,0 +1,21 @@
+// The closing summary on standard error: units linted, findings per check,
+// units that did not compile, time.
+#pragma once
+
+#include "LintRunner.h"
+#include <string>
+
+namespace modlint {
+
+struct RunStats {
+  size_t Files = 0;
+  double Seconds = 0;
+};
+
+std::string summaryText(const LintResult &Result, const RunStats &Stats,
+                        llvm::StringRef ShowPathsRelativeTo);
+
+/// Warnings and errors: what makes the exit code non-zero.
+size_t countWarnings(const LintResult &Result);
+
+} // namespace modlint

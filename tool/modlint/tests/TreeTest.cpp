@@ -1,0 +1,194 @@
+// modlint over a multi-directory tree with its own database and config
+// files at two levels (tests/trees/service).
+#include "Expectations.h"
+#include "Subprocess.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Program.h"
+
+namespace modlint::testing {
+namespace {
+
+const std::string Tree = MODLINT_TREE_DIR;
+
+/// Runs modlint with the tree as working directory, as a user would.
+RunOutput inTree(std::vector<std::string> Args) {
+  std::vector<std::string> Full{"-c", "cd \"$0\" && exec \"$@\"", Tree,
+                                MODLINT_BINARY, "--color=never"};
+  Full.insert(Full.end(), Args.begin(), Args.end());
+  return run("/bin/sh", Full);
+}
+
+size_t count(const std::string &Text, const std::string &Needle) {
+  size_t N = 0;
+  for (size_t Pos = Text.find(Needle); Pos != std::string::npos;
+       Pos = Text.find(Needle, Pos + 1))
+    ++N;
+  return N;
+}
+
+TEST(Tree, GoodDirectoryIsCleanWithOnlyTheSummary) {
+  RunOutput Out = inTree({"-p", ".", "good"});
+  EXPECT_EQ(Out.ExitCode, 0);
+  EXPECT_EQ(Out.Stdout, "");
+  EXPECT_EQ(Out.Stderr.rfind("modlint: 2 files linted in ", 0), 0u) << Out.Stderr;
+  EXPECT_NE(Out.Stderr.find(": 0 warnings, 0 notes\n"), std::string::npos);
+}
+
+TEST(Tree, BadDirectoryFailsAndSharedHeaderFindingsAppearOnce) {
+  RunOutput Out = inTree({"-p", ".", "bad"});
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
+  auto Findings = parseFindings(Out.Stdout);
+  size_t InHeader = 0;
+  for (const Finding &F : Findings)
+    if (F.File == "include/svc/shared_cache.hpp")
+      ++InHeader;
+  // entries_: the member, the operator[] insertion and the assignment.
+  EXPECT_EQ(InHeader, 3u) << Out.Stdout;
+  EXPECT_EQ(count(Out.Stdout, "'operator[]' mutates container 'entries_'"), 1u);
+}
+
+TEST(Tree, ConfigFilesAtTwoLevels) {
+  // bad/legacy inherits the base and adds Strict: the locked write counts.
+  RunOutput Legacy = inTree({"-p", ".", "bad/legacy"});
+  EXPECT_EQ(Legacy.ExitCode, 1);
+  EXPECT_NE(Legacy.Stdout.find("Strict mode allows no mutable instance state"),
+            std::string::npos);
+  EXPECT_EQ(count(Legacy.Stdout, "[modlint-nonatomic-update]"), 1u);
+  // --no-strict on the command line overrides the file.
+  RunOutput Relaxed = inTree({"-p", ".", "--no-strict", "bad/legacy"});
+  EXPECT_EQ(Relaxed.ExitCode, 0) << Relaxed.Stdout;
+  // other/ has its own base and does not inherit svc::Handler.
+  RunOutput Other = inTree({"-p", ".", "other"});
+  EXPECT_EQ(Other.ExitCode, 1);
+  EXPECT_EQ(Other.Stdout.find("NotAModuleHere"), std::string::npos);
+  EXPECT_NE(Other.Stdout.find("shared module 'Job'"), std::string::npos);
+}
+
+TEST(Tree, DistinctCommandsForOneFileAreMergedAndDuplicatesRunOnce) {
+  RunOutput Out = inTree({"-p", ".", "bad/stats.cpp", "bad/sessions.cpp"});
+  // -DVARIANT compiles `hits_ += 2`, the other command `++hits_`.
+  EXPECT_EQ(count(Out.Stdout, "warning: '+=' on 'hits_'"), 1u) << Out.Stdout;
+  EXPECT_EQ(count(Out.Stdout, "warning: '++' on 'hits_'"), 1u);
+  EXPECT_EQ(count(Out.Stdout, "warning: assignment to 'currentUser_'"), 1u);
+}
+
+TEST(Tree, ResultsAreTheSameForAnyNumberOfJobs) {
+  for (const char *Format : {"text", "json"}) {
+    RunOutput One = inTree({"-p", ".", "-j", "1", "--format", Format, "-q"});
+    RunOutput Four = inTree({"-p", ".", "-j", "4", "--format", Format, "-q"});
+    EXPECT_EQ(One.ExitCode, 1);
+    EXPECT_EQ(Four.ExitCode, 1);
+    EXPECT_FALSE(One.Stdout.empty());
+    EXPECT_EQ(One.Stdout, Four.Stdout) << Format;
+  }
+}
+
+TEST(Tree, JsonListsEveryFindingWithPositionsRelativeToTheRoot) {
+  RunOutput Out = inTree({"-p", ".", "bad", "--format=json", "-q"});
+  EXPECT_EQ(Out.ExitCode, 1);
+  auto Parsed = llvm::json::parse(Out.Stdout);
+  ASSERT_TRUE(static_cast<bool>(Parsed)) << llvm::toString(Parsed.takeError());
+  const llvm::json::Object *Root = Parsed->getAsObject();
+  ASSERT_NE(Root, nullptr);
+  EXPECT_EQ(Root->getInteger("version"), 1);
+  const llvm::json::Array *Findings = Root->getArray("findings");
+  ASSERT_NE(Findings, nullptr);
+  EXPECT_EQ(Findings->size(), parseFindings(inTree({"-p", ".", "bad", "-q"}).Stdout).size());
+  bool SawSessions = false;
+  for (const llvm::json::Value &V : *Findings) {
+    const llvm::json::Object *F = V.getAsObject();
+    ASSERT_NE(F, nullptr);
+    for (const char *Key : {"check", "level", "message", "file"})
+      EXPECT_TRUE(F->getString(Key).has_value()) << Key;
+    for (const char *Key : {"line", "column", "endLine", "endColumn"})
+      EXPECT_GT(F->getInteger(Key).value_or(0), 0) << Key;
+    EXPECT_NE(F->getArray("notes"), nullptr);
+    EXPECT_NE(F->getArray("fixes"), nullptr);
+    EXPECT_FALSE(llvm::StringRef(*F->getString("file")).starts_with("/"));
+    if (*F->getString("file") == "bad/sessions.cpp" &&
+        *F->getString("check") == "modlint-field-assignment") {
+      SawSessions = true;
+      EXPECT_EQ(F->getInteger("line"), 9);
+      EXPECT_EQ(F->getInteger("column"), 41);
+      EXPECT_EQ(F->getInteger("endLine"), 9);
+      // One past the last character, as in SARIF.
+      EXPECT_EQ(F->getInteger("endColumn"), 60);
+      const llvm::json::Object *Note = (*F->getArray("notes"))[0].getAsObject();
+      EXPECT_EQ(Note->getString("message"), "'currentUser_' is declared here");
+      EXPECT_EQ(Note->getInteger("line"), 6);
+    }
+  }
+  EXPECT_TRUE(SawSessions);
+  const llvm::json::Object *Summary = Root->getObject("summary");
+  ASSERT_NE(Summary, nullptr);
+  EXPECT_EQ(Summary->getInteger("units"), 3);
+}
+
+TEST(Tree, OutputFileAndQuiet) {
+  llvm::SmallString<128> Report;
+  llvm::sys::fs::createTemporaryFile("modlint-report", "json", Report);
+  RunOutput Out = inTree({"-p", ".", "bad", "--format", "json", "-o",
+                          std::string(Report), "--quiet"});
+  EXPECT_EQ(Out.ExitCode, 1);
+  EXPECT_EQ(Out.Stdout, "");
+  EXPECT_EQ(Out.Stderr, "");
+  EXPECT_TRUE(static_cast<bool>(llvm::json::parse(readFile(std::string(Report)))));
+  llvm::sys::fs::remove(Report);
+  RunOutput Unwritable = inTree({"-p", ".", "bad", "-o", "/nonexistent/dir/r.txt"});
+  EXPECT_EQ(Unwritable.ExitCode, 2);
+  EXPECT_NE(Unwritable.Stderr.find("cannot write '/nonexistent/dir/r.txt'"),
+            std::string::npos);
+}
+
+TEST(Tree, DumpConfigShowsTheMergedConfiguration) {
+  RunOutput Out = inTree({"--dump-config", "bad/legacy/locked.cpp"});
+  EXPECT_EQ(Out.ExitCode, 0);
+  EXPECT_NE(Out.Stdout.find("# from " + Tree + "/.modlint.yaml"), std::string::npos);
+  EXPECT_NE(Out.Stdout.find("# from " + Tree + "/bad/legacy/.modlint.yaml"),
+            std::string::npos);
+  EXPECT_NE(Out.Stdout.find("'svc::Handler'"), std::string::npos) << Out.Stdout;
+  EXPECT_NE(Out.Stdout.find("Strict:          true"), std::string::npos);
+}
+
+TEST(Tree, BadConfigFileIsAnInputError) {
+  llvm::SmallString<128> Config;
+  llvm::sys::fs::createTemporaryFile("modlint-config", "yaml", Config);
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Config, EC);
+    Out << "ModuleBases: [svc::Handler]\nStrictMode: true\n";
+  }
+  RunOutput Out = inTree({"-p", ".", "--config", std::string(Config), "good"});
+  EXPECT_EQ(Out.ExitCode, 2);
+  EXPECT_NE(Out.Stderr.find(std::string(Config) + ":2:1: unknown key 'StrictMode'"),
+            std::string::npos)
+      << Out.Stderr;
+  RunOutput BadRegex = inTree({"-p", ".", "--header-filter", "([", "good"});
+  EXPECT_EQ(BadRegex.ExitCode, 2);
+  EXPECT_NE(BadRegex.Stderr.find("invalid HeaderFilter"), std::string::npos);
+  llvm::sys::fs::remove(Config);
+}
+
+TEST(Tree, HeaderFilterChoosesReportedHeaders) {
+  RunOutput None = inTree({"-p", ".", "bad/stats.cpp", "--header-filter", "^$"});
+  EXPECT_EQ(None.Stdout.find("shared_cache.hpp"), std::string::npos);
+  RunOutput Some = inTree({"-p", ".", "bad/stats.cpp", "--header-filter", ".*/svc/.*"});
+  EXPECT_NE(Some.Stdout.find("shared_cache.hpp"), std::string::npos);
+}
+
+TEST(Tree, ExplainPrintsTheRule) {
+  RunOutput Out = run(MODLINT_BINARY, {"explain", "modlint-container-mutation"});
+  EXPECT_EQ(Out.ExitCode, 0);
+  EXPECT_EQ(Out.Stdout.rfind("modlint-container-mutation (warning)\n", 0), 0u);
+  EXPECT_NE(Out.Stdout.find("Why it races:"), std::string::npos);
+  EXPECT_NE(Out.Stdout.find("    class TrackerModule"), std::string::npos);
+  RunOutput Unknown = run(MODLINT_BINARY, {"explain", "modlint-nothing"});
+  EXPECT_EQ(Unknown.ExitCode, 2);
+  EXPECT_NE(Unknown.Stderr.find("modlint-field-assignment"), std::string::npos);
+}
+
+} // namespace
+} // namespace modlint::testing

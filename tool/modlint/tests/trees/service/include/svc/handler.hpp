@@ -1,0 +1,7 @@
+#pragma once
+namespace svc {
+class Handler {
+public:
+  virtual ~Handler() = default;
+};
+} // namespace svc
