@@ -25,9 +25,11 @@ std::string summaryText(const LintResult &Result, const RunStats &Stats,
       ++PerCheck[Error.DiagnosticName];
   }
   const size_t Warnings = countWarnings(Result);
+  const std::string Units =
+      Stats.Units > Stats.Files ? fmt::format(" ({} units)", Stats.Units) : "";
   std::string Text = fmt::format(
-      "modlint: {} file{} linted in {:.1f}s: {} warning{}", Stats.Files,
-      Stats.Files == 1 ? "" : "s", Stats.Seconds, Warnings,
+      "modlint: {} file{}{} linted in {:.1f}s: {} warning{}", Stats.Files,
+      Stats.Files == 1 ? "" : "s", Units, Stats.Seconds, Warnings,
       Warnings == 1 ? "" : "s");
   if (!PerCheck.empty()) {
     std::string Parts;

@@ -9,6 +9,8 @@ namespace modlint {
 
 struct RunStats {
   size_t Files = 0;
+  size_t Units = 0; // compile commands linted: more than Files when a file has several
+
   double Seconds = 0;
 };
 

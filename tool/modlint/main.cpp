@@ -167,7 +167,8 @@ int main(int Argc, const char **Argv) {
     return Status;
   if (!Cmd.Quiet)
     fmt::print(stderr, "{}",
-               summaryText(Result, {Input->Files.size(), Elapsed.count()},
+               summaryText(Result,
+                           {Input->Files.size(), Jobs->size(), Elapsed.count()},
                            ProjectRoot));
   if (!Result.FailedFiles.empty())
     return ExitUsage;
