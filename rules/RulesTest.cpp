@@ -7,7 +7,6 @@
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <set>
 #include <sstream>
@@ -26,17 +25,10 @@ std::vector<Rule> rules() {
 
 /// Lints `Code` as a file of its own with the given checks.
 RunOutput lint(const std::string &Code, const std::string &Checks) {
-  llvm::SmallString<128> Path;
-  llvm::sys::fs::createTemporaryFile("modlint-rule", "cpp", Path);
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(Path, EC);
-    Out << Code;
-  }
-  RunOutput Result =
-      run(MODLINT_BINARY, {"--color=never", "--checks=" + Checks,
-                           std::string(Path), "--", "-std=c++20",
-                           "-I" MODLINT_REPO_INCLUDE_DIR});
+  const std::string Path = writeTempFile("cpp", Code);
+  RunOutput Result = run(MODLINT_BINARY, {"--color=never", "--quiet",
+                                          "--checks=" + Checks, Path, "--",
+                                          "-std=c++20", "-I" MODLINT_REPO_INCLUDE_DIR});
   llvm::sys::fs::remove(Path);
   return Result;
 }

@@ -3,12 +3,30 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace modlint::testing {
 
 std::string readFile(const std::string &Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
+}
+
+std::string writeTempFile(const std::string &Suffix, const std::string &Text) {
+  llvm::SmallString<128> Path;
+  llvm::sys::fs::createTemporaryFile("modlint-test", Suffix, Path);
+  std::error_code EC;
+  llvm::raw_fd_ostream Out(Path, EC);
+  Out << Text;
+  return std::string(Path);
+}
+
+size_t countOccurrences(const std::string &Text, const std::string &Needle) {
+  size_t N = 0;
+  for (size_t Pos = Text.find(Needle); Pos != std::string::npos;
+       Pos = Text.find(Needle, Pos + 1))
+    ++N;
+  return N;
 }
 
 RunOutput run(const std::string &Program, const std::vector<std::string> &Args) {

@@ -1,5 +1,6 @@
-// Runs a program and captures what it prints, for tests that drive the
-// modlint and clang-tidy executables.
+// Runs a program and captures what it prints, and the small file and text
+// helpers that go with it, for tests that drive the modlint and clang-tidy
+// executables.
 #pragma once
 
 #include <string>
@@ -17,5 +18,11 @@ struct RunOutput {
 RunOutput run(const std::string &Program, const std::vector<std::string> &Args);
 
 std::string readFile(const std::string &Path);
+
+/// Writes `Text` to a new temporary file ending in `.Suffix`; returns its path.
+std::string writeTempFile(const std::string &Suffix, const std::string &Text);
+
+/// How often `Needle` occurs in `Text`.
+size_t countOccurrences(const std::string &Text, const std::string &Needle);
 
 } // namespace modlint::testing

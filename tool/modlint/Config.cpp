@@ -1,10 +1,10 @@
 #include "Config.h"
 
+#include "YamlInput.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/YAMLTraits.h"
 
 using namespace modlint;
 
@@ -101,29 +101,12 @@ std::string EffectiveConfig::dump() const {
 
 llvm::Expected<ConfigLayer> parseConfig(llvm::StringRef Yaml,
                                         llvm::StringRef FileName) {
-  // The diagnostic names the buffer, so errors read FILE:LINE:COL: ...
-  auto Buffer = llvm::MemoryBuffer::getMemBuffer(Yaml, FileName);
-  std::string Errors;
   ConfigLayer Layer;
-  llvm::yaml::Input In(
-      Buffer->getMemBufferRef(), nullptr,
-      [](const llvm::SMDiagnostic &D, void *Context) {
-        auto &Text = *static_cast<std::string *>(Context);
-        if (!Text.empty())
-          return;
-        Text = (llvm::Twine(D.getFilename()) + ":" + llvm::Twine(D.getLineNo()) +
-                ":" + llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
-                   .str();
-      },
-      &Errors);
   // An empty file is an empty configuration.
-  if (!Yaml.trim().empty())
-    In >> Layer;
-  if (In.error())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   Errors.empty() ? FileName.str() +
-                                                        ": invalid configuration"
-                                                  : Errors);
+  if (Yaml.trim().empty())
+    return Layer;
+  if (llvm::Error Err = readYaml(Yaml, FileName, Layer))
+    return std::move(Err);
   return Layer;
 }
 

@@ -1,5 +1,6 @@
 #include "RuleCatalog.h"
 
+#include "YamlInput.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -30,18 +31,9 @@ template <> struct MappingTraits<modlint::Rule> {
 namespace modlint {
 
 llvm::Expected<Rule> parseRule(llvm::StringRef Yaml, llvm::StringRef FileName) {
-  std::string Diagnostics;
   Rule R;
-  {
-    llvm::yaml::Input In(Yaml, nullptr, [](const llvm::SMDiagnostic &D, void *Ctx) {
-      llvm::raw_string_ostream OS(*static_cast<std::string *>(Ctx));
-      D.print(nullptr, OS, /*ShowColors=*/false);
-    }, &Diagnostics);
-    In >> R;
-    if (In.error())
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     FileName + ": " + Diagnostics);
-  }
+  if (llvm::Error Err = readYaml(Yaml, FileName, R))
+    return std::move(Err);
   return R;
 }
 

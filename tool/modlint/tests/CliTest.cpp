@@ -5,7 +5,6 @@
 
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 
@@ -17,23 +16,6 @@ const std::string Example = MODLINT_SOURCE_DIR "/examples/chat";
 RunOutput modlint(std::vector<std::string> Args) {
   Args.insert(Args.begin(), "--color=never");
   return run(MODLINT_BINARY, Args);
-}
-
-std::string writeTemp(const std::string &Suffix, const std::string &Text) {
-  llvm::SmallString<128> Path;
-  llvm::sys::fs::createTemporaryFile("modlint-cli", Suffix, Path);
-  std::error_code EC;
-  llvm::raw_fd_ostream Out(Path, EC);
-  Out << Text;
-  return std::string(Path);
-}
-
-size_t count(const std::string &Text, const std::string &Needle) {
-  size_t N = 0;
-  for (size_t Pos = Text.find(Needle); Pos != std::string::npos;
-       Pos = Text.find(Needle, Pos + 1))
-    ++N;
-  return N;
 }
 
 TEST(Cli, ExampleTreeHasFindingsAndExitsOne) {
@@ -54,9 +36,9 @@ TEST(Cli, ExampleTreeHasFindingsAndExitsOne) {
 
 TEST(Cli, HeaderIncludedByTwoUnitsIsReportedOnce) {
   RunOutput Out = modlint({"-p", Example, "--project-root=" + Example});
-  EXPECT_EQ(count(Out.Stdout, "warning: assignment to 'lastRoom_'"), 1u)
+  EXPECT_EQ(countOccurrences(Out.Stdout, "warning: assignment to 'lastRoom_'"), 1u)
       << Out.Stdout;
-  EXPECT_EQ(count(Out.Stdout, "warning: 'lastRoom_' is mutable state"), 1u);
+  EXPECT_EQ(countOccurrences(Out.Stdout, "warning: 'lastRoom_' is mutable state"), 1u);
 }
 
 TEST(Cli, PathArgumentsSelectUnitsAndHeadersOutsideTheRootAreDropped) {
@@ -87,7 +69,7 @@ TEST(Cli, ListChecks) {
 }
 
 TEST(Cli, FixedArgumentsFormAndModuleBaseFlag) {
-  const std::string File = writeTemp(
+  const std::string File = writeTempFile(
       "cpp", "namespace app { struct Handler {}; }\n"
              "struct H : app::Handler { int n = 0; void f() { ++n; } };\n");
   RunOutput Default = modlint({File, "--", "-std=c++20"});
@@ -95,12 +77,12 @@ TEST(Cli, FixedArgumentsFormAndModuleBaseFlag) {
   RunOutput Configured =
       modlint({"--module-base", "app::Handler", File, "--", "-std=c++20"});
   EXPECT_EQ(Configured.ExitCode, 1) << Configured.Stderr;
-  EXPECT_EQ(count(Configured.Stdout, "[modlint-nonatomic-update]"), 1u);
+  EXPECT_EQ(countOccurrences(Configured.Stdout, "[modlint-nonatomic-update]"), 1u);
   llvm::sys::fs::remove(File);
 }
 
 TEST(Cli, NotesDoNotFailTheRun) {
-  const std::string File = writeTemp(
+  const std::string File = writeTempFile(
       "cpp", "#include <modrt/module.hpp>\n"
              "class C : public modrt::Module { int n_ = 1; public: int g() "
              "const { return n_; } };\n");
@@ -113,9 +95,9 @@ TEST(Cli, NotesDoNotFailTheRun) {
 }
 
 TEST(Cli, InputErrorsExitTwoWithAMessage) {
-  const std::string BadJson = writeTemp("json", "{not json");
-  const std::string Empty = writeTemp("json", "[]");
-  const std::string Broken = writeTemp("cpp", "int f() { return nope; }\n");
+  const std::string BadJson = writeTempFile("json", "{not json");
+  const std::string Empty = writeTempFile("json", "[]");
+  const std::string Broken = writeTempFile("cpp", "int f() { return nope; }\n");
   struct Case {
     std::vector<std::string> Args;
     std::string Message;

@@ -21,14 +21,6 @@ RunOutput inTree(std::vector<std::string> Args) {
   return run("/bin/sh", Full);
 }
 
-size_t count(const std::string &Text, const std::string &Needle) {
-  size_t N = 0;
-  for (size_t Pos = Text.find(Needle); Pos != std::string::npos;
-       Pos = Text.find(Needle, Pos + 1))
-    ++N;
-  return N;
-}
-
 TEST(Tree, GoodDirectoryIsCleanWithOnlyTheSummary) {
   RunOutput Out = inTree({"-p", ".", "good"});
   EXPECT_EQ(Out.ExitCode, 0);
@@ -47,7 +39,7 @@ TEST(Tree, BadDirectoryFailsAndSharedHeaderFindingsAppearOnce) {
       ++InHeader;
   // entries_: the member, the operator[] insertion and the assignment.
   EXPECT_EQ(InHeader, 3u) << Out.Stdout;
-  EXPECT_EQ(count(Out.Stdout, "'operator[]' mutates container 'entries_'"), 1u);
+  EXPECT_EQ(countOccurrences(Out.Stdout, "'operator[]' mutates container 'entries_'"), 1u);
 }
 
 TEST(Tree, ConfigFilesAtTwoLevels) {
@@ -56,7 +48,7 @@ TEST(Tree, ConfigFilesAtTwoLevels) {
   EXPECT_EQ(Legacy.ExitCode, 1);
   EXPECT_NE(Legacy.Stdout.find("Strict mode allows no mutable instance state"),
             std::string::npos);
-  EXPECT_EQ(count(Legacy.Stdout, "[modlint-nonatomic-update]"), 1u);
+  EXPECT_EQ(countOccurrences(Legacy.Stdout, "[modlint-nonatomic-update]"), 1u);
   // --no-strict on the command line overrides the file.
   RunOutput Relaxed = inTree({"-p", ".", "--no-strict", "bad/legacy"});
   EXPECT_EQ(Relaxed.ExitCode, 0) << Relaxed.Stdout;
@@ -73,9 +65,9 @@ TEST(Tree, DistinctCommandsForOneFileAreMergedAndDuplicatesRunOnce) {
   EXPECT_EQ(Out.Stderr.rfind("modlint: 2 files (3 units) linted in ", 0), 0u)
       << Out.Stderr;
   // -DVARIANT compiles `hits_ += 2`, the other command `++hits_`.
-  EXPECT_EQ(count(Out.Stdout, "warning: '+=' on 'hits_'"), 1u) << Out.Stdout;
-  EXPECT_EQ(count(Out.Stdout, "warning: '++' on 'hits_'"), 1u);
-  EXPECT_EQ(count(Out.Stdout, "warning: assignment to 'currentUser_'"), 1u);
+  EXPECT_EQ(countOccurrences(Out.Stdout, "warning: '+=' on 'hits_'"), 1u) << Out.Stdout;
+  EXPECT_EQ(countOccurrences(Out.Stdout, "warning: '++' on 'hits_'"), 1u);
+  EXPECT_EQ(countOccurrences(Out.Stdout, "warning: assignment to 'currentUser_'"), 1u);
 }
 
 TEST(Tree, ResultsAreTheSameForAnyNumberOfJobs) {
@@ -157,16 +149,11 @@ TEST(Tree, DumpConfigShowsTheMergedConfiguration) {
 }
 
 TEST(Tree, BadConfigFileIsAnInputError) {
-  llvm::SmallString<128> Config;
-  llvm::sys::fs::createTemporaryFile("modlint-config", "yaml", Config);
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream Out(Config, EC);
-    Out << "ModuleBases: [svc::Handler]\nStrictMode: true\n";
-  }
-  RunOutput Out = inTree({"-p", ".", "--config", std::string(Config), "good"});
+  const std::string Config =
+      writeTempFile("yaml", "ModuleBases: [svc::Handler]\nStrictMode: true\n");
+  RunOutput Out = inTree({"-p", ".", "--config", Config, "good"});
   EXPECT_EQ(Out.ExitCode, 2);
-  EXPECT_NE(Out.Stderr.find(std::string(Config) + ":2:1: unknown key 'StrictMode'"),
+  EXPECT_NE(Out.Stderr.find(Config + ":2:1: unknown key 'StrictMode'"),
             std::string::npos)
       << Out.Stderr;
   RunOutput BadRegex = inTree({"-p", ".", "--header-filter", "([", "good"});
