@@ -169,6 +169,32 @@ TEST(Tree, HeaderFilterChoosesReportedHeaders) {
   EXPECT_NE(Some.Stdout.find("shared_cache.hpp"), std::string::npos);
 }
 
+/// Runs a shell command in the tree on a pseudo-terminal (util-linux
+/// `script`), where modlint shows progress and colours. Standard output and
+/// error both arrive in the captured text.
+std::string onTerminal(const std::string &Command) {
+  RunOutput Out = run("/usr/bin/script",
+                      {"-qec", "cd '" + Tree + "' && " + Command, "/dev/null"});
+  return Out.Stdout;
+}
+
+TEST(Tree, TerminalGetsProgressAndColoursUnlessAskedNot) {
+  const std::string Modlint = std::string(MODLINT_BINARY) + " -p . -j 1 bad";
+  const std::string Plain = onTerminal(Modlint);
+  EXPECT_NE(Plain.find("\r[1/4] "), std::string::npos) << Plain; // 3 files, 4 units
+  EXPECT_NE(Plain.find("\r\x1b[K"), std::string::npos); // the line is erased
+  EXPECT_NE(Plain.find("\x1b[0m"), std::string::npos);   // coloured findings
+  EXPECT_NE(Plain.find("modlint: 3 files (4 units) linted"), std::string::npos);
+
+  const std::string NoColor = onTerminal("NO_COLOR=1 " + Modlint);
+  EXPECT_EQ(NoColor.find("\x1b[0m"), std::string::npos) << NoColor;
+  EXPECT_NE(NoColor.find("warning: "), std::string::npos);
+
+  const std::string Quiet = onTerminal(Modlint + " --quiet");
+  EXPECT_EQ(Quiet.find("[1/4]"), std::string::npos) << Quiet;
+  EXPECT_EQ(Quiet.find("files linted"), std::string::npos);
+}
+
 TEST(Tree, ExplainPrintsTheRule) {
   RunOutput Out = run(MODLINT_BINARY, {"explain", "modlint-container-mutation"});
   EXPECT_EQ(Out.ExitCode, 0);
