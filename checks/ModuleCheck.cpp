@@ -80,7 +80,10 @@ void ModuleCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("method");
-  if (!Method || !Method->hasBody() || isConstruction(*Method))
+  if (!Method || !Method->hasBody())
+    return;
+  InConstruction = isConstruction(*Method);
+  if (InConstruction && !scansConstruction())
     return;
   const Stmt *Body = Method->getBody();
   ASTContext &Context = *Result.Context;

@@ -36,6 +36,11 @@ protected:
   /// Constructors, destructors and `InitMethods` run before or after the
   /// instance is shared.
   bool isConstruction(const clang::FunctionDecl &Function) const;
+  /// A check that also wants the events of construction bodies (never
+  /// findings, but they tell whether a member could be const) says so; it
+  /// can tell them apart by InConstruction.
+  virtual bool scansConstruction() const { return false; }
+  bool InConstruction = false;
   /// Reports a write: the common shape of the three write checks' findings.
   /// In `Message`, %0 is the operation, %1 the written path, %2 the module
   /// and %3 the advice.

@@ -56,6 +56,43 @@ bool isReadOnlyReturn(const Stmt *Mutation) {
   return Value->getType().isConstQualified() || Value->isPRValue();
 }
 
+/// Every constructor initialises `Field` in its member-initializer list.
+bool initialisedByEveryConstructor(const FieldDecl &Field,
+                                   const CXXRecordDecl &Module) {
+  bool AnyConstructor = false;
+  for (const CXXConstructorDecl *Ctor : Module.ctors()) {
+    if (Ctor->isDeleted() || Ctor->isCopyOrMoveConstructor())
+      continue;
+    if (Ctor->isImplicit())
+      return false; // an implicit default constructor leaves it uninitialised
+    AnyConstructor = true;
+    const CXXConstructorDecl *Def =
+        llvm::dyn_cast_or_null<CXXConstructorDecl>(Ctor->getDefinition());
+    if (!Def)
+      return false;
+    if (Def->isDelegatingConstructor())
+      continue;
+    bool Initialises = false;
+    for (const CXXCtorInitializer *Init : Def->inits())
+      if (Init->isWritten() && Init->getMember() == &Field)
+        Initialises = true;
+    if (!Initialises)
+      return false;
+  }
+  return AnyConstructor;
+}
+
+/// Another member shares the declaration (`int a_ = 0, b_ = 0;`): `const`
+/// before the type would change both.
+bool sharesDeclaration(const DeclaratorDecl &Member) {
+  const DeclContext *Context = Member.getDeclContext();
+  for (const Decl *Other : Context->decls())
+    if (const auto *D = llvm::dyn_cast<DeclaratorDecl>(Other);
+        D && D != &Member && D->getTypeSpecStartLoc() == Member.getTypeSpecStartLoc())
+      return true;
+  return false;
+}
+
 bool isGuardedByAttribute(const ValueDecl &Member) {
   return Member.hasAttr<GuardedByAttr>() || Member.hasAttr<PtGuardedByAttr>();
 }
@@ -70,6 +107,10 @@ void MutableMemberCheck::registerMatchers(
 void MutableMemberCheck::recordModification(const ValueDecl *Member,
                                             SourceLocation Where,
                                             bool LockHeld) {
+  if (InConstruction) {
+    ModifiedInConstruction.insert(Member);
+    return;
+  }
   Modifications &M = Modified[Member];
   M.Any = true;
   if (!LockHeld && M.FirstUnguarded.isInvalid())
@@ -139,12 +180,48 @@ void MutableMemberCheck::reportMember(const ValueDecl &Member,
   // Never modified after construction: cheap to make that a promise. Only
   // said when every member function was seen, or a write elsewhere could
   // make the advice wrong.
-  if (Found == Modified.end() && ClassComplete)
-    diag(Member.getLocation(),
-         "'%0' of shared module '%1' is never modified after construction; "
-         "declare it 'const' so it stays safe to share",
-         DiagnosticIDs::Remark)
-        << Name << ModuleName << Member.getSourceRange();
+  if (Found == Modified.end() && ClassComplete) {
+    auto Diag = diag(Member.getLocation(),
+                     "'%0' of shared module '%1' is never modified after "
+                     "construction; declare it 'const' so it stays safe to "
+                     "share",
+                     DiagnosticIDs::Remark)
+                << Name << ModuleName << Member.getSourceRange();
+    if (auto Fix = constFix(Member, Module))
+      Diag << *Fix;
+  }
+}
+
+std::optional<FixItHint>
+MutableMemberCheck::constFix(const ValueDecl &Member,
+                             const CXXRecordDecl &Module) const {
+  const auto *Declarator = llvm::dyn_cast<DeclaratorDecl>(&Member);
+  if (!Declarator || ModifiedInConstruction.contains(&Member) ||
+      sharesDeclaration(*Declarator))
+    return std::nullopt;
+  if (const auto *Field = llvm::dyn_cast<FieldDecl>(&Member)) {
+    if (Field->isMutable() || Field->isBitField() ||
+        (!Field->hasInClassInitializer() &&
+         !initialisedByEveryConstructor(*Field, Module)))
+      return std::nullopt;
+  } else {
+    // A static member: only an inline one with its initialiser, declared
+    // once, can change in one place.
+    const auto *Var = llvm::cast<VarDecl>(&Member);
+    if (!Var->isInline() || !Var->hasInit() || Var->getPreviousDecl() ||
+        Var->getMostRecentDecl() != Var)
+      return std::nullopt;
+  }
+  const QualType Type = Member.getType();
+  if (Type->isFunctionPointerType() || Type->isMemberPointerType())
+    return std::nullopt;
+  // For a pointer the pointer itself must become const: `int *const p_`.
+  const SourceLocation Where = Type->isPointerType()
+                                   ? Declarator->getLocation()
+                                   : Declarator->getTypeSpecStartLoc();
+  if (Where.isInvalid() || Where.isMacroID())
+    return std::nullopt;
+  return FixItHint::CreateInsertion(Where, "const ");
 }
 
 void MutableMemberCheck::onEndOfTranslationUnit() {
@@ -159,6 +236,7 @@ void MutableMemberCheck::onEndOfTranslationUnit() {
     }
   }
   Modified.clear();
+  ModifiedInConstruction.clear();
   ModuleClasses.clear();
   AnalysedBody = nullptr;
   Analyzer.reset();

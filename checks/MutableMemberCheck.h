@@ -3,6 +3,8 @@
 
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
 #include <memory>
 
 namespace modlint {
@@ -23,6 +25,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 protected:
+  bool scansConstruction() const override { return true; }
   void onWrite(const WriteEvent &Event) override;
   void onMemberUse(const MemberUse &Use, const clang::Stmt &Body,
                    clang::ASTContext &Context) override;
@@ -38,10 +41,17 @@ private:
                           clang::SourceLocation Where, bool LockHeld);
   void reportMember(const clang::ValueDecl &Member,
                     const clang::CXXRecordDecl &Module, bool ClassComplete);
+  /// The insertion that makes a never-modified member const, when it is
+  /// sure to compile; none otherwise.
+  std::optional<clang::FixItHint> constFix(const clang::ValueDecl &Member,
+                                           const clang::CXXRecordDecl &Module) const;
 
   // Per translation unit: each ClangTidyContext creates its own check
   // objects for every unit, so nothing here is shared between threads.
   llvm::DenseMap<const clang::ValueDecl *, Modifications> Modified;
+  /// Members modified inside constructors, destructors or InitMethods:
+  /// fine for sharing, but `const` would not compile.
+  llvm::DenseSet<const clang::ValueDecl *> ModifiedInConstruction;
   std::vector<const clang::CXXRecordDecl *> ModuleClasses;
   const clang::Stmt *AnalysedBody = nullptr;
   std::unique_ptr<clang::ExprMutationAnalyzer> Analyzer;

@@ -86,11 +86,30 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   App.add_option("-j,--jobs", Out.Jobs,
                  "Translation units linted in parallel (default: one per core)")
       ->check(CLI::Range(1u, 1024u));
-  App.add_option("--format", Out.Format, "Output format: text or json")
+  App.add_option("--format", Out.Format,
+                 "Output format: text, json, sarif (SARIF 2.1.0) or github "
+                 "(GitHub Actions annotations)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, OutputFormat>{{"text", OutputFormat::Text},
-                                              {"json", OutputFormat::Json}},
+                                              {"json", OutputFormat::Json},
+                                              {"sarif", OutputFormat::Sarif},
+                                              {"github", OutputFormat::Github}},
           CLI::ignore_case));
+  App.add_option("--baseline", Out.BaselineFile,
+                 "An earlier SARIF report: findings already in it are "
+                 "'unchanged' and do not fail the run");
+  App.add_option("--fail-on", Out.FailOn,
+                 "Lowest level of a new finding that makes the exit code 1: "
+                 "error, warning (default), note or none")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, Threshold>{{"error", Threshold::Error},
+                                           {"warning", Threshold::Warning},
+                                           {"note", Threshold::Note},
+                                           {"none", Threshold::None}},
+          CLI::ignore_case));
+  App.add_flag("--fix", Out.Fix, "Apply the fix-its to the source files");
+  App.add_option("--export-fixes", Out.ExportFixesFile,
+                 "Write the fix-its as clang-apply-replacements YAML");
   App.add_option("-o,--output", Out.OutputFile,
                  "Write the report to this file instead of standard output");
   App.add_option("--color", Out.Color,

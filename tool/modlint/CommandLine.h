@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Config.h"
+#include "Report.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,7 +10,7 @@
 namespace modlint {
 
 enum class ColorMode { Auto, Always, Never };
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif, Github };
 
 struct CommandLine {
   std::string BuildPath;
@@ -23,6 +24,11 @@ struct CommandLine {
   std::string OutputFile;
   ColorMode Color = ColorMode::Auto;
   bool Quiet = false;
+  /// An earlier SARIF report: only findings not in it count.
+  std::string BaselineFile;
+  Threshold FailOn = Threshold::Warning;
+  bool Fix = false;
+  std::string ExportFixesFile;
   bool ListChecks = false;
   bool DumpConfig = false;
   /// `modlint explain CHECK-ID`.

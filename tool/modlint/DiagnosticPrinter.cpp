@@ -35,6 +35,8 @@ DiagnosticPrinter::DiagnosticPrinter(llvm::raw_ostream &OS, bool Colors)
              /*ShouldOwnClient=*/false),
       Sources(Engine, Files) {
   Engine.setSourceManager(&Sources);
+  // A string or file stream colours only when told to.
+  OS.enable_colors(Colors);
   Printer->BeginSourceFile(LangOptions(), nullptr);
 }
 

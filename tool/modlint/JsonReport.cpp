@@ -1,6 +1,5 @@
 #include "JsonReport.h"
 
-#include "SourcePositions.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -32,17 +31,14 @@ llvm::StringRef levelName(const ClangTidyError &Error) {
 namespace {
 class JsonWriter {
 public:
-  explicit JsonWriter(const ReportContext &Context) : Context(Context) {}
+  JsonWriter(const ReportContext &Context, SourcePositions &Positions)
+      : Context(Context), Positions(Positions) {}
 
-  /// File, start and end of a message. The end is the end of its first
-  /// highlighted range, or the start when it has none.
+  /// File, start and end of a message (see messageEnd).
   void place(llvm::json::Object &Out, const DiagnosticMessage &Message) {
     Out["file"] = relativeTo(Message.FilePath, Context.ProjectRoot);
     Position Start = Positions.at(Message.FilePath, Message.FileOffset);
-    Position End = Start;
-    if (!Message.Ranges.empty() && Message.Ranges[0].FilePath == Message.FilePath)
-      End = Positions.at(Message.FilePath,
-                         Message.Ranges[0].FileOffset + Message.Ranges[0].Length);
+    Position End = Positions.at(Message.FilePath, messageEnd(Message));
     Out["line"] = Start.Line;
     Out["column"] = Start.Column;
     Out["endLine"] = End.Line;
@@ -85,18 +81,26 @@ public:
 
 private:
   const ReportContext &Context;
-  SourcePositions Positions;
+  SourcePositions &Positions;
 };
 } // namespace
 
-void writeJsonReport(const LintResult &Result, const ReportContext &Context,
+void writeJsonReport(const LintResult &Result, const Report &R,
+                     const ReportContext &Context, SourcePositions &Positions,
                      llvm::raw_ostream &OS) {
-  JsonWriter Writer(Context);
+  JsonWriter Writer(Context, Positions);
   llvm::json::Array Findings;
   std::map<std::string, int64_t> PerCheck;
-  for (const ClangTidyError &Error : Result.Diagnostics) {
-    Findings.push_back(Writer.finding(Error));
-    ++PerCheck[Error.DiagnosticName];
+  for (const ReportEntry &Entry : R.Entries) {
+    if (Entry.Suppressed)
+      continue;
+    llvm::json::Object Finding = Writer.finding(*Entry.Error);
+    Finding["fingerprint"] = Entry.Fingerprint;
+    if (R.HasBaseline)
+      Finding["baselineState"] =
+          Entry.State == BaselineState::New ? "new" : "unchanged";
+    Findings.push_back(std::move(Finding));
+    ++PerCheck[Entry.Error->DiagnosticName];
   }
   llvm::json::Object Counts;
   for (const auto &[Check, N] : PerCheck)
@@ -113,7 +117,9 @@ void writeJsonReport(const LintResult &Result, const ReportContext &Context,
       {"findings", std::move(Findings)},
       {"summary", llvm::json::Object{{"units", static_cast<int64_t>(Context.Units)},
                                      {"failedUnits", std::move(Failed)},
-                                     {"findingsPerCheck", std::move(Counts)}}}};
+                                     {"findingsPerCheck", std::move(Counts)},
+                                     {"suppressed", static_cast<int64_t>(Result.Suppressed.size())},
+                                     {"absentFromBaseline", static_cast<int64_t>(R.Absent.size())}}}};
   OS << llvm::formatv("{0:2}", Root) << "\n";
 }
 

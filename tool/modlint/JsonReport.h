@@ -3,6 +3,7 @@
 #pragma once
 
 #include "LintRunner.h"
+#include "Report.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace modlint {
@@ -12,7 +13,10 @@ struct ReportContext {
   size_t Units = 0;          // translation units linted
 };
 
-void writeJsonReport(const LintResult &Result, const ReportContext &Context,
+/// The report's findings (not the NOLINT-suppressed ones), with their
+/// fingerprints and, against a baseline, their states.
+void writeJsonReport(const LintResult &Result, const Report &R,
+                     const ReportContext &Context, SourcePositions &Positions,
                      llvm::raw_ostream &OS);
 
 /// `Path` relative to `Root` when it is under it, else unchanged.

@@ -1,5 +1,6 @@
 #include "LintRunner.h"
 
+#include "SuppressionRecorder.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -99,6 +100,15 @@ void makeAbsolute(tooling::DiagnosticMessage &Message, StringRef Directory) {
   makeAbsolute(Message.FilePath, Directory);
   for (tooling::FileByteRange &Range : Message.Ranges)
     makeAbsolute(Range.FilePath, Directory);
+  llvm::StringMap<tooling::Replacements> Fixes;
+  for (const auto &[File, Replacements] : Message.Fix)
+    for (const tooling::Replacement &R : Replacements) {
+      std::string Path = R.getFilePath().str();
+      makeAbsolute(Path, Directory);
+      llvm::consumeError(Fixes[Path].add(tooling::Replacement(
+          Path, R.getOffset(), R.getLength(), R.getReplacementText())));
+    }
+  Message.Fix = std::move(Fixes);
 }
 
 bool isUnder(StringRef Path, StringRef Directory) {
@@ -136,6 +146,7 @@ std::unique_ptr<ClangTidyContext> makeContext(const ClangTidyOptions &Options) {
 
 struct JobResult {
   std::vector<ClangTidyError> Diagnostics;
+  std::vector<ClangTidyError> Suppressed;
   bool Compiled = true;
 };
 
@@ -146,8 +157,9 @@ JobResult runJob(const LintJob &Job) {
   std::unique_ptr<ClangTidyContext> Context = makeContext(Job.Options);
   ClangTidyDiagnosticConsumer Consumer(*Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true);
+  SuppressionRecorder Recorder(*Context, Consumer);
   DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
-                           &Consumer, /*ShouldOwnClient=*/false);
+                           &Recorder, /*ShouldOwnClient=*/false);
   Context->setDiagnosticsEngine(&Engine);
 
   SingleCommandDatabase Database(Job.Command);
@@ -162,6 +174,7 @@ JobResult runJob(const LintJob &Job) {
   JobResult Result;
   Result.Compiled = Tool.run(&Factory) == 0;
   Result.Diagnostics = keepReported(Consumer.take(), Job);
+  Result.Suppressed = keepReported(Recorder.take(), Job);
   return Result;
 }
 
@@ -206,11 +219,14 @@ LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
   for (size_t I = 0; I < Jobs.size(); ++I) {
     for (ClangTidyError &E : Results[I].Diagnostics)
       Merged.Diagnostics.push_back(std::move(E));
+    for (ClangTidyError &E : Results[I].Suppressed)
+      Merged.Suppressed.push_back(std::move(E));
     if (!Results[I].Compiled &&
         (Merged.FailedFiles.empty() || Merged.FailedFiles.back() != Jobs[I].File))
       Merged.FailedFiles.push_back(Jobs[I].File);
   }
   sortAndDeduplicate(Merged.Diagnostics);
+  sortAndDeduplicate(Merged.Suppressed);
   return Merged;
 }
 

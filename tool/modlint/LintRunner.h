@@ -29,6 +29,8 @@ struct LintResult {
   /// Findings and compiler errors with absolute paths, sorted, without
   /// duplicates: a header's finding seen from several units appears once.
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
+  /// Findings a NOLINT comment suppresses, in the same form.
+  std::vector<clang::tidy::ClangTidyError> Suppressed;
   /// Main files of the units that did not compile.
   std::vector<std::string> FailedFiles;
 };

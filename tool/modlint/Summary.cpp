@@ -6,25 +6,19 @@
 
 namespace modlint {
 
-size_t countWarnings(const LintResult &Result) {
-  size_t Count = 0;
-  for (const auto &Error : Result.Diagnostics)
-    if (levelName(Error) != "note")
-      ++Count;
-  return Count;
-}
-
-std::string summaryText(const LintResult &Result, const RunStats &Stats,
-                        llvm::StringRef Root) {
+std::string summaryText(const LintResult &Result, const Report &R,
+                        const RunStats &Stats, llvm::StringRef Root) {
   std::map<std::string, size_t> PerCheck;
-  size_t Notes = 0;
+  size_t Notes = 0, Warnings = 0;
   for (const auto &Error : Result.Diagnostics) {
-    if (levelName(Error) == "note")
+    if (levelName(Error) == "note") {
       ++Notes;
-    else if (levelName(Error) == "warning")
+      continue;
+    }
+    ++Warnings;
+    if (levelName(Error) == "warning")
       ++PerCheck[Error.DiagnosticName];
   }
-  const size_t Warnings = countWarnings(Result);
   const std::string Units =
       Stats.Units > Stats.Files ? fmt::format(" ({} units)", Stats.Units) : "";
   std::string Text = fmt::format(
@@ -37,7 +31,18 @@ std::string summaryText(const LintResult &Result, const RunStats &Stats,
       Parts += fmt::format("{}{}: {}", Parts.empty() ? "" : ", ", Check, N);
     Text += " (" + Parts + ")";
   }
-  Text += fmt::format(", {} note{}\n", Notes, Notes == 1 ? "" : "s");
+  Text += fmt::format(", {} note{}", Notes, Notes == 1 ? "" : "s");
+  if (!Result.Suppressed.empty())
+    Text += fmt::format(", {} suppressed by NOLINT", Result.Suppressed.size());
+  if (R.HasBaseline) {
+    size_t New = 0, Unchanged = 0;
+    for (const ReportEntry &Entry : R.Entries)
+      if (!Entry.Suppressed)
+        ++(Entry.State == BaselineState::New ? New : Unchanged);
+    Text += fmt::format("; against the baseline: {} new, {} unchanged, {} fixed",
+                        New, Unchanged, R.Absent.size());
+  }
+  Text += "\n";
   for (const std::string &File : Result.FailedFiles)
     Text += fmt::format("modlint: error: {} did not compile; its findings "
                         "may be incomplete\n",

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "LintRunner.h"
+#include "Report.h"
 #include <string>
 
 namespace modlint {
@@ -14,10 +15,7 @@ struct RunStats {
   double Seconds = 0;
 };
 
-std::string summaryText(const LintResult &Result, const RunStats &Stats,
-                        llvm::StringRef ShowPathsRelativeTo);
-
-/// Warnings and errors: what makes the exit code non-zero.
-size_t countWarnings(const LintResult &Result);
+std::string summaryText(const LintResult &Result, const Report &R,
+                        const RunStats &Stats, llvm::StringRef ShowPathsRelativeTo);
 
 } // namespace modlint

@@ -3,11 +3,15 @@
 #include "CompileDatabase.h"
 #include "Config.h"
 #include "DiagnosticPrinter.h"
+#include "Fixes.h"
+#include "GithubReport.h"
 #include "JobPlan.h"
 #include "JsonReport.h"
 #include "LintRunner.h"
 #include "Progress.h"
+#include "Report.h"
 #include "RuleCatalog.h"
+#include "SarifReport.h"
 #include "Summary.h"
 
 #include "fmt/format.h"
@@ -84,25 +88,59 @@ selectInput(const CommandLine &Cmd,
   return S;
 }
 
-int writeReport(const LintResult &Result, const CommandLine &Cmd,
-                const ReportContext &Context) {
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!Cmd.OutputFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<llvm::raw_fd_ostream>(Cmd.OutputFile, EC);
-    if (EC)
-      return usageError("cannot write '" + Cmd.OutputFile + "': " + EC.message());
-  }
-  llvm::raw_ostream &OS = File ? *File : llvm::outs();
-  if (Cmd.Format == OutputFormat::Json) {
-    writeJsonReport(Result, Context, OS);
-  } else {
+int writeReport(const LintResult &Result, const Report &R,
+                const CommandLine &Cmd, const ReportContext &Context,
+                SourcePositions &Positions) {
+  const bool ToFile = !Cmd.OutputFile.empty();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  switch (Cmd.Format) {
+  case OutputFormat::Json:
+    writeJsonReport(Result, R, Context, Positions, OS);
+    break;
+  case OutputFormat::Sarif:
+    writeSarif(R, builtinRules(), {Context.ProjectRoot, Result.FailedFiles},
+               Positions, OS);
+    break;
+  case OutputFormat::Github:
+    writeGithubAnnotations(R, Context.ProjectRoot, Positions, OS);
+    break;
+  case OutputFormat::Text: {
     DiagnosticPrinter Printer(
-        OS, useColors(Cmd.Color, !File && llvm::sys::Process::StandardOutIsDisplayed()));
-    for (const auto &Diagnostic : Result.Diagnostics)
-      Printer.print(Diagnostic);
+        OS, useColors(Cmd.Color,
+                      !ToFile && llvm::sys::Process::StandardOutIsDisplayed()));
+    // Against a baseline, only what is new is worth a person's attention.
+    for (const ReportEntry &Entry : R.Entries)
+      if (!Entry.Suppressed && Entry.State != BaselineState::Unchanged)
+        Printer.print(*Entry.Error);
+    break;
+  }
   }
   OS.flush();
+  if (!ToFile) {
+    llvm::outs() << Text;
+    llvm::outs().flush();
+    return ExitClean;
+  }
+  // A report is written whole or not at all.
+  if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile, Text))
+    return usageError(llvm::toString(std::move(Err)));
+  return ExitClean;
+}
+
+/// --fix and --export-fixes, on the findings that are reported.
+int handleFixes(const CommandLine &Cmd, const LintResult &Result) {
+  if (!Cmd.ExportFixesFile.empty())
+    if (llvm::Error Err = exportFixes(Result.Diagnostics, Cmd.ExportFixesFile))
+      return usageError(llvm::toString(std::move(Err)));
+  if (Cmd.Fix) {
+    auto Changed = applyFixes(Result.Diagnostics);
+    if (!Changed)
+      return usageError(llvm::toString(Changed.takeError()));
+    if (!Cmd.Quiet)
+      fmt::print(stderr, "modlint: applied fix-its to {} file{}\n", *Changed,
+                 *Changed == 1 ? "" : "s");
+  }
   return ExitClean;
 }
 } // namespace
@@ -163,14 +201,25 @@ int main(int Argc, const char **Argv) {
   const std::chrono::duration<double> Elapsed =
       std::chrono::steady_clock::now() - Start;
 
-  if (int Status = writeReport(Result, Cmd, {ProjectRoot, Input->Files.size()}))
+  SourcePositions Positions;
+  Report R = buildReport(Result, ProjectRoot, Positions);
+  if (!Cmd.BaselineFile.empty()) {
+    auto Old = readBaseline(Cmd.BaselineFile);
+    if (!Old)
+      return usageError(llvm::toString(Old.takeError()));
+    compareWithBaseline(R, *Old);
+  }
+  if (int Status = writeReport(Result, R, Cmd, {ProjectRoot, Input->Files.size()},
+                               Positions))
+    return Status;
+  if (int Status = handleFixes(Cmd, Result))
     return Status;
   if (!Cmd.Quiet)
     fmt::print(stderr, "{}",
-               summaryText(Result,
+               summaryText(Result, R,
                            {Input->Files.size(), Jobs->size(), Elapsed.count()},
                            ProjectRoot));
   if (!Result.FailedFiles.empty())
     return ExitUsage;
-  return countWarnings(Result) ? ExitFindings : ExitClean;
+  return failsGate(R, Cmd.FailOn) ? ExitFindings : ExitClean;
 }

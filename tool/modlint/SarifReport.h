@@ -1,0 +1,20 @@
+// SARIF 2.1.0 (OASIS standard, referenced by section as §x.y below) for
+// code-scanning tools, built with llvm::json.
+#pragma once
+
+#include "Report.h"
+#include "RuleCatalog.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace modlint {
+
+struct SarifContext {
+  std::string ProjectRoot;              // the %SRCROOT% base of every URI
+  std::vector<std::string> FailedFiles; // units that did not compile
+};
+
+void writeSarif(const Report &R, const std::vector<Rule> &Rules,
+                const SarifContext &Context, SourcePositions &Positions,
+                llvm::raw_ostream &OS);
+
+} // namespace modlint
