@@ -1,0 +1,312 @@
+// SARIF reports, validated with the SARIF Multitool (SARIF and GitHub
+// rules), and the CI gate built on them: baselines and --fail-on.
+#include "SarifValidation.h"
+#include "Subprocess.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace modlint::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using llvm::json::Array;
+using llvm::json::Object;
+
+const std::string Example = MODLINT_SOURCE_DIR "/examples/chat";
+
+/// Runs modlint in `Dir`, as a CI job would from the repository root.
+RunOutput modlintIn(const std::string &Dir, std::vector<std::string> Args) {
+  std::vector<std::string> Full{"-c", "cd \"$0\" && exec \"$@\"", Dir,
+                                MODLINT_BINARY, "--color=never", "--quiet"};
+  Full.insert(Full.end(), Args.begin(), Args.end());
+  return run("/bin/sh", Full);
+}
+
+std::string tempPath(const std::string &Suffix) {
+  llvm::SmallString<128> Path;
+  llvm::sys::fs::createTemporaryFile("modlint-sarif", Suffix, Path);
+  return std::string(Path);
+}
+
+/// A report, checked to be valid SARIF for code scanning on the way.
+llvm::json::Value readValidSarif(const std::string &Path) {
+  for (const std::string &Problem : validateSarif(Path))
+    ADD_FAILURE() << Problem;
+  auto Parsed = llvm::json::parse(readFile(Path));
+  if (!Parsed) {
+    ADD_FAILURE() << llvm::toString(Parsed.takeError());
+    return nullptr;
+  }
+  return std::move(*Parsed);
+}
+
+const Object &run0(const llvm::json::Value &Log) {
+  return *(*Log.getAsObject()->getArray("runs"))[0].getAsObject();
+}
+
+std::vector<const Object *> results(const llvm::json::Value &Log) {
+  std::vector<const Object *> Out;
+  for (const auto &R : *run0(Log).getArray("results"))
+    Out.push_back(R.getAsObject());
+  return Out;
+}
+
+/// A copy of the service tree in a fresh directory, to edit.
+std::string copyTree() {
+  llvm::SmallString<128> Dir;
+  llvm::sys::fs::createUniqueDirectory("modlint-tree", Dir);
+  fs::copy(MODLINT_TREE_DIR, std::string(Dir), fs::copy_options::recursive);
+  return std::string(Dir);
+}
+
+void prependLines(const std::string &Root) {
+  for (const auto &Entry : fs::recursive_directory_iterator(Root)) {
+    const std::string Ext = Entry.path().extension().string();
+    if (Ext != ".cpp" && Ext != ".hpp")
+      continue;
+    const std::string Old = readFile(Entry.path().string());
+    std::ofstream(Entry.path()) << "// A new header comment.\n\n#include <cstddef>\n" << Old;
+  }
+}
+
+TEST(Sarif, ExampleTreeReportIsValidAndComplete) {
+  const std::string Report = tempPath("sarif");
+  RunOutput Out = modlintIn(Example, {"-p", ".", "--format", "sarif", "-o", Report});
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
+  EXPECT_EQ(Out.Stdout, "");
+  llvm::json::Value Log = readValidSarif(Report);
+  ASSERT_NE(Log.getAsObject(), nullptr);
+  EXPECT_EQ(Log.getAsObject()->getString("version"), "2.1.0");
+
+  const Object &Run = run0(Log);
+  const Object *Driver = Run.getObject("tool")->getObject("driver");
+  EXPECT_EQ(Driver->getString("name"), "modlint");
+  EXPECT_TRUE(Driver->getString("semanticVersion").has_value());
+  EXPECT_TRUE(Driver->getString("informationUri").has_value());
+  // Every rule of the catalogue, fired or not, with its metadata.
+  const Array &Rules = *Driver->getArray("rules");
+  ASSERT_EQ(Rules.size(), 4u);
+  std::vector<std::string> Ids;
+  for (const auto &Rule : Rules) {
+    const Object *R = Rule.getAsObject();
+    Ids.push_back(R->getString("id")->str());
+    EXPECT_TRUE(R->getObject("shortDescription")->getString("text"));
+    EXPECT_TRUE(R->getObject("fullDescription")->getString("text"));
+    EXPECT_TRUE(R->getObject("help")->getString("markdown"));
+    EXPECT_TRUE(R->getObject("help")->getString("text"));
+    EXPECT_TRUE(R->getObject("defaultConfiguration")->getString("level"));
+    EXPECT_FALSE(R->getObject("properties")->getArray("tags")->empty());
+  }
+  EXPECT_EQ(Ids, (std::vector<std::string>{
+                     "modlint-container-mutation", "modlint-field-assignment",
+                     "modlint-mutable-member", "modlint-nonatomic-update"}));
+
+  EXPECT_EQ(Run.getObject("originalUriBaseIds")->getObject("%SRCROOT%")->getString("uri"),
+            "file://" + Example + "/");
+  auto Results = results(Log);
+  EXPECT_EQ(Results.size(), 9u);
+  for (const Object *R : Results) {
+    const llvm::StringRef Rule = *R->getString("ruleId");
+    EXPECT_EQ(*(*Rules[*R->getInteger("ruleIndex")].getAsObject()).getString("id"), Rule);
+    const Object *Where = (*R->getArray("locations"))[0].getAsObject()->getObject("physicalLocation");
+    EXPECT_EQ(Where->getObject("artifactLocation")->getString("uriBaseId"), "%SRCROOT%");
+    EXPECT_FALSE(Where->getObject("artifactLocation")->getString("uri")->starts_with("/"));
+    const Object *Region = Where->getObject("region");
+    for (const char *Key : {"startLine", "startColumn", "endLine", "endColumn"})
+      EXPECT_GT(Region->getInteger(Key).value_or(0), 0) << Key;
+    EXPECT_TRUE(R->getObject("partialFingerprints")->getString("modlint/v1"));
+    // The member's declaration (or its first unprotected write).
+    EXPECT_FALSE(R->getArray("relatedLocations")->empty());
+  }
+  const Object *Invocation = (*Run.getArray("invocations"))[0].getAsObject();
+  EXPECT_EQ(Invocation->getBoolean("executionSuccessful"), true);
+}
+
+TEST(Sarif, NolintSuppressedFindingsAreKeptWithASuppression) {
+  const std::string Report = tempPath("sarif");
+  RunOutput Out = modlintIn(MODLINT_SOURCE_DIR, {
+      "--format=sarif", "-o", Report, "testdata/nolint/nolint_forms.cpp", "--",
+      "-std=c++20", "-Iinclude"});
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
+  llvm::json::Value Log = readValidSarif(Report);
+  size_t Suppressed = 0, Open = 0;
+  for (const Object *R : results(Log)) {
+    if (const Array *S = R->getArray("suppressions")) {
+      ++Suppressed;
+      EXPECT_EQ((*S)[0].getAsObject()->getString("kind"), "inSource");
+    } else {
+      ++Open;
+    }
+  }
+  // The case's NOLINT comments silence seven findings; three stay open.
+  EXPECT_EQ(Suppressed, 7u);
+  EXPECT_EQ(Open, 3u);
+}
+
+TEST(Sarif, UnitThatDoesNotCompileMakesTheRunIncomplete) {
+  const std::string Broken = writeTempFile("cpp", "int f() { return nope; }\n");
+  const std::string Report = tempPath("sarif");
+  RunOutput Out = modlintIn(MODLINT_SOURCE_DIR, {
+      "--format=sarif", "-o", Report, Broken,
+      "testdata/modlint-field-assignment/plain_assignment.cpp", "--",
+      "-std=c++20", "-Iinclude"});
+  EXPECT_EQ(Out.ExitCode, 2);
+  llvm::json::Value Log = readValidSarif(Report);
+  const Object *Invocation = (*run0(Log).getArray("invocations"))[0].getAsObject();
+  EXPECT_EQ(Invocation->getBoolean("executionSuccessful"), false);
+  const Array *Notes = Invocation->getArray("toolExecutionNotifications");
+  ASSERT_NE(Notes, nullptr);
+  ASSERT_EQ(Notes->size(), 1u);
+  EXPECT_NE(Notes->front().getAsObject()->getObject("message")->getString("text")
+                ->find("did not compile"),
+            llvm::StringRef::npos);
+  // The other unit's findings are all there.
+  size_t FromGoodUnit = 0;
+  for (const Object *R : results(Log))
+    if (R->getString("ruleId")->starts_with("modlint-"))
+      ++FromGoodUnit;
+  EXPECT_EQ(FromGoodUnit, 6u); // three members, three assignments
+}
+
+TEST(Sarif, FixItsBecomeSarifFixes) {
+  const std::string Report = tempPath("sarif");
+  RunOutput Out = modlintIn(MODLINT_SOURCE_DIR, {
+      "--format=sarif", "-o", Report, "tool/modlint/tests/fixits/never_modified.cpp",
+      "--", "-std=c++20", "-Iinclude"});
+  EXPECT_EQ(Out.ExitCode, 0) << Out.Stderr;
+  llvm::json::Value Log = readValidSarif(Report);
+  size_t WithFix = 0;
+  for (const Object *R : results(Log)) {
+    EXPECT_EQ(R->getString("level"), "note");
+    const Array *Fixes = R->getArray("fixes");
+    ASSERT_NE(Fixes, nullptr);
+    const Object *Change = (*(*Fixes)[0].getAsObject()->getArray("artifactChanges"))[0].getAsObject();
+    const Object *Edit = (*Change->getArray("replacements"))[0].getAsObject();
+    EXPECT_EQ(Edit->getObject("insertedContent")->getString("text"), "const ");
+    ++WithFix;
+  }
+  EXPECT_EQ(WithFix, 9u);
+}
+
+TEST(Baseline, SurvivesLinesAddedAboveAndCatchesANewRace) {
+  const std::string Tree = copyTree();
+  const std::string Base = Tree + "/base.sarif";
+  RunOutput First = modlintIn(Tree, {"-p", ".", "--format=sarif", "-o", Base});
+  EXPECT_EQ(First.ExitCode, 1);
+  const llvm::json::Value BaseLog = readValidSarif(Base);
+  const size_t Before = results(BaseLog).size();
+  ASSERT_GT(Before, 5u);
+
+  // Lines added at the top of every file move every finding down.
+  prependLines(Tree);
+  const std::string Moved = Tree + "/moved.sarif";
+  RunOutput Second = modlintIn(Tree, {"-p", ".", "--baseline", Base,
+                                      "--format=sarif", "-o", Moved});
+  EXPECT_EQ(Second.ExitCode, 0) << Second.Stderr;
+  llvm::json::Value MovedLog = readValidSarif(Moved);
+  EXPECT_EQ(results(MovedLog).size(), Before);
+  for (const Object *R : results(MovedLog))
+    EXPECT_EQ(R->getString("baselineState"), "unchanged")
+        << R->getObject("message")->getString("text")->str();
+
+  // One new racy member: exactly its findings are new.
+  {
+    std::ofstream Billing(Tree + "/good/billing.cpp", std::ios::app);
+    Billing << "\nclass Audit : public svc::Handler {\n  long calls_ = 0;\n\n"
+               "public:\n  void call() { ++calls_; }\n};\n";
+  }
+  const std::string Grown = Tree + "/grown.sarif";
+  RunOutput Third = modlintIn(Tree, {"-p", ".", "--baseline", Base,
+                                     "--format=sarif", "-o", Grown});
+  EXPECT_EQ(Third.ExitCode, 1);
+  std::multiset<std::string> New;
+  const llvm::json::Value GrownLog = readValidSarif(Grown);
+  for (const Object *R : results(GrownLog))
+    if (R->getString("baselineState") == "new")
+      New.insert(R->getString("ruleId")->str() + " " +
+                 R->getObject("message")->getString("text")->substr(0, 12).str());
+  EXPECT_EQ(New, (std::multiset<std::string>{"modlint-mutable-member 'calls_' is ",
+                                             "modlint-nonatomic-update '++' on 'cal"}));
+
+  // The text report against the baseline shows only the new findings.
+  RunOutput Text = modlintIn(Tree, {"-p", ".", "--baseline", Base});
+  EXPECT_EQ(countOccurrences(Text.Stdout, "warning: "), 2u) << Text.Stdout;
+}
+
+TEST(Baseline, FixedFindingsAreAbsent) {
+  const std::string Tree = copyTree();
+  const std::string Base = Tree + "/base.sarif";
+  modlintIn(Tree, {"-p", ".", "--format=sarif", "-o", Base});
+  // Make the session handler's member atomic-free and request-local.
+  std::ofstream(Tree + "/bad/sessions.cpp")
+      << "#include <string>\n#include <svc/handler.hpp>\n#include "
+         "<svc/shared_cache.hpp>\n\nclass Sessions : public svc::Handler {\n"
+         "public:\n  std::string login(const std::string &user) const { return user; }\n};\n";
+  const std::string Next = Tree + "/next.sarif";
+  RunOutput Out = modlintIn(Tree, {"-p", ".", "--baseline", Base, "--format=sarif", "-o", Next});
+  EXPECT_EQ(Out.ExitCode, 0);
+  std::set<std::string> Absent;
+  const llvm::json::Value NextLog = readValidSarif(Next);
+  for (const Object *R : results(NextLog))
+    if (R->getString("baselineState") == "absent")
+      Absent.insert(R->getString("ruleId")->str());
+  EXPECT_EQ(Absent, (std::set<std::string>{"modlint-field-assignment",
+                                           "modlint-mutable-member"}));
+}
+
+TEST(Baseline, SomethingElseIsAnInputError) {
+  const std::string Json = writeTempFile("json", "{\"version\": 1, \"findings\": []}");
+  RunOutput Out = modlintIn(MODLINT_TREE_DIR, {"-p", ".", "good", "--baseline", Json});
+  EXPECT_EQ(Out.ExitCode, 2);
+  EXPECT_NE(Out.Stderr.find("is not a SARIF log written by modlint"), std::string::npos)
+      << Out.Stderr;
+  RunOutput Missing = modlintIn(MODLINT_TREE_DIR, {"-p", ".", "good", "--baseline", "/nonexistent.sarif"});
+  EXPECT_EQ(Missing.ExitCode, 2);
+  EXPECT_NE(Missing.Stderr.find("cannot read baseline"), std::string::npos);
+}
+
+TEST(Gate, FailOnChoosesTheLowestLevelThatFails) {
+  const std::string Notes = "tool/modlint/tests/fixits/never_modified.cpp";
+  const std::string Warnings = "testdata/modlint-field-assignment/plain_assignment.cpp";
+  auto Exit = [&](const std::string &File, const std::string &Level) {
+    std::vector<std::string> Args{File, "--", "-std=c++20", "-Iinclude"};
+    if (!Level.empty())
+      Args.insert(Args.begin(), "--fail-on=" + Level);
+    return modlintIn(MODLINT_SOURCE_DIR, Args).ExitCode;
+  };
+  EXPECT_EQ(Exit(Notes, ""), 0);
+  EXPECT_EQ(Exit(Notes, "note"), 1);
+  EXPECT_EQ(Exit(Warnings, ""), 1);
+  EXPECT_EQ(Exit(Warnings, "warning"), 1);
+  EXPECT_EQ(Exit(Warnings, "error"), 0);
+  EXPECT_EQ(Exit(Warnings, "none"), 0);
+  EXPECT_EQ(Exit(Warnings, "sometimes"), 2);
+}
+
+TEST(Github, AnnotationsAreWorkflowCommands) {
+  RunOutput Out = modlintIn(MODLINT_TREE_DIR, {"-p", ".", "bad/sessions.cpp", "--format=github"});
+  EXPECT_EQ(Out.ExitCode, 1);
+  EXPECT_NE(Out.Stdout.find(
+                "::warning file=bad/sessions.cpp,line=9,col=41,endLine=9,endColumn=60,"
+                "title=modlint-field-assignment::assignment to 'currentUser_' writes state "
+                "that every request to 'Sessions' shares; "),
+            std::string::npos)
+      << Out.Stdout;
+  // The unit's two findings and the three of the header it includes, one
+  // command per line.
+  EXPECT_EQ(countOccurrences(Out.Stdout, "::warning file="), 5u);
+  EXPECT_EQ(countOccurrences(Out.Stdout, "\n"), 5u);
+  EXPECT_NE(Out.Stdout.find("::warning file=include/svc/shared_cache.hpp,line=12,col=58,"
+                            "endLine=12,endColumn=69,title=modlint-container-mutation::"),
+            std::string::npos);
+}
+
+} // namespace
+} // namespace modlint::testing
