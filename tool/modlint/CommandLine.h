@@ -33,8 +33,6 @@ struct CommandLine {
   bool DumpConfig = false;
   /// `modlint explain CHECK-ID`.
   std::optional<std::string> Explain;
-  /// True when compiler arguments followed `--` (no database needed).
-  bool HasFixedArguments = false;
 };
 
 /// Exit codes, documented in docs/cli.md.

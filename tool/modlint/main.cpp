@@ -157,7 +157,6 @@ int main(int Argc, const char **Argv) {
     return usageError(FixedError);
 
   CommandLine Cmd;
-  Cmd.HasFixedArguments = Fixed != nullptr;
   if (std::optional<int> Exit = parseCommandLine(Argc, Argv, Cmd))
     return *Exit;
   if (Cmd.Explain)
@@ -188,6 +187,14 @@ int main(int Argc, const char **Argv) {
   auto Jobs = planJobs(*Input->Database, Input->Files, Configs, ProjectRoot);
   if (!Jobs)
     return usageError(llvm::toString(Jobs.takeError()));
+  // Read before linting: a bad baseline should not cost a whole run.
+  std::optional<Baseline> Old;
+  if (!Cmd.BaselineFile.empty()) {
+    auto Read = readBaseline(Cmd.BaselineFile);
+    if (!Read)
+      return usageError(llvm::toString(Read.takeError()));
+    Old = std::move(*Read);
+  }
 
   const auto Start = std::chrono::steady_clock::now();
   LintResult Result;
@@ -203,12 +210,8 @@ int main(int Argc, const char **Argv) {
 
   SourcePositions Positions;
   Report R = buildReport(Result, ProjectRoot, Positions);
-  if (!Cmd.BaselineFile.empty()) {
-    auto Old = readBaseline(Cmd.BaselineFile);
-    if (!Old)
-      return usageError(llvm::toString(Old.takeError()));
+  if (Old)
     compareWithBaseline(R, *Old);
-  }
   if (int Status = writeReport(Result, R, Cmd, {ProjectRoot, Input->Files.size()},
                                Positions))
     return Status;
