@@ -9,6 +9,7 @@
 #include "context.hpp"
 #include "session.hpp"
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -27,6 +28,12 @@ public:
     store_.set(userId_, key, std::move(value));
   }
   bool erase(const std::string &key) const { return store_.erase(userId_, key); }
+  /// Read-modify-write in one step (see SessionStore::update).
+  std::string update(const std::string &key,
+                     const std::function<std::string(const std::optional<std::string> &)>
+                         &change) const {
+    return store_.update(userId_, key, change);
+  }
 
 private:
   SessionStore &store_;

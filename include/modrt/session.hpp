@@ -36,6 +36,11 @@ public:
   virtual void set(const std::string &userId, const std::string &key,
                    std::string value) = 0;
   virtual bool erase(const std::string &userId, const std::string &key) = 0;
+  /// Replaces a value with `change(old value)` in one step, so two calls
+  /// updating the same key cannot lose each other's change. `change` runs
+  /// under the store's lock: keep it short, no I/O. Returns the new value.
+  virtual std::string update(const std::string &userId, const std::string &key,
+                             const std::function<std::string(const std::optional<std::string> &)> &change) = 0;
   /// Drops every session idle for longer than `age`; returns how many.
   virtual std::size_t cleanupOlderThan(std::chrono::nanoseconds age) = 0;
   virtual SessionStats stats() const = 0;
@@ -90,6 +95,23 @@ public:
     std::lock_guard<std::mutex> lock(shard.mu);
     Session *session = live(shard, userId);
     return session && session->values.erase(key) > 0;
+  }
+
+  std::string update(const std::string &userId, const std::string &key,
+                     const std::function<std::string(const std::optional<std::string> &)>
+                         &change) override {
+    Shard &shard = shardFor(userId);
+    std::lock_guard<std::mutex> lock(shard.mu);
+    Session *session = live(shard, userId);
+    if (!session)
+      session = &create(shard, userId);
+    auto found = session->values.find(key);
+    std::optional<std::string> old;
+    if (found != session->values.end())
+      old = found->second;
+    std::string value = change(old);
+    session->values[key] = value;
+    return value;
   }
 
   std::size_t cleanupOlderThan(std::chrono::nanoseconds age) override {

@@ -39,12 +39,15 @@ public:
   std::string requestTag() const { return requestId() + ":" + whoAmI(); }
 };
 
-/// Per-user data lives in the session store.
+/// Per-user data lives in the session store. Adding to the cart reads and
+/// writes it in one step: two calls of the same user at once (two tabs)
+/// must not lose an item, which a get() followed by a set() would.
 class CartModule : public Module {
 public:
   void add(const std::string &item) {
-    const std::string before = session().get("cart").value_or("");
-    session().set("cart", before.empty() ? item : before + "," + item);
+    session().update("cart", [&](const std::optional<std::string> &before) {
+      return before && !before->empty() ? *before + "," + item : item;
+    });
   }
   std::string contents() const { return session().get("cart").value_or(""); }
 };
