@@ -7,6 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace modlint::testing {
 namespace {
@@ -120,6 +121,27 @@ TEST(Cli, InputErrorsExitTwoWithAMessage) {
   }
   for (const std::string &F : {BadJson, Empty, Broken})
     llvm::sys::fs::remove(F);
+}
+
+TEST(Cli, RepositoryRuntimeTreeHasExactlyTheBadExamplesFindings) {
+  // The repository's own build, linted with defaults, as a team would:
+  // the runtime, its tests and the good patterns are clean; the
+  // anti-patterns have exactly the findings written in them.
+  RunOutput Out = run(MODLINT_BINARY,
+                      {"--color=never", "--quiet", "--project-root=" MODLINT_SOURCE_DIR,
+                       "-p", MODLINT_BUILD_DIR, MODLINT_SOURCE_DIR "/include/modrt"});
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
+  const std::string Bad = MODLINT_SOURCE_DIR "/include/modrt/examples/bad_modules.hpp";
+  std::vector<std::string> Problems;
+  auto Expected = parseExpectations(Bad, readFile(Bad), Problems);
+  ASSERT_TRUE(Problems.empty());
+  std::vector<Finding> Found = parseFindings(Out.Stdout);
+  // Shown relative to the working directory when under it.
+  for (Finding &F : Found)
+    F.File = std::filesystem::absolute(F.File).lexically_normal().string();
+  for (const std::string &Problem : compare(Expected, Found))
+    ADD_FAILURE() << Problem;
+  EXPECT_EQ(Found.size(), 13u);
 }
 
 TEST(Cli, VersionNamesToolAndLlvm) {
