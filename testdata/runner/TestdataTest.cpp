@@ -85,7 +85,8 @@ std::vector<std::string> splitList(const std::string &Value) {
 RunOutput runModlint(const Case &C, const CaseOptions &Options) {
   // The repository is the project: findings in its headers (the runtime's,
   // included by some cases) are reported and must be expected.
-  std::vector<std::string> Args{"--color=never", "--quiet",
+  // No cache: this compares the analyses themselves.
+  std::vector<std::string> Args{"--color=never", "--quiet", "--no-cache",
                                 "--project-root=" MODLINT_SOURCE_DIR};
   for (const auto &[Key, Value] : Options.Values) {
     const char *Flag = Key == "ModuleBases"   ? "--module-base="

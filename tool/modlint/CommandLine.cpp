@@ -108,6 +108,10 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
                                            {"none", Threshold::None}},
           CLI::ignore_case));
   App.add_flag("--fix", Out.Fix, "Apply the fix-its to the source files");
+  App.add_option("--cache-dir", Out.CacheDir,
+                 "Where results of unchanged units are kept (default: "
+                 "$XDG_CACHE_HOME/modlint or ~/.cache/modlint)");
+  App.add_flag("--no-cache", Out.NoCache, "Lint every unit; read and write no cache");
   App.add_option("--export-fixes", Out.ExportFixesFile,
                  "Write the fix-its as clang-apply-replacements YAML");
   App.add_option("-o,--output", Out.OutputFile,

@@ -28,6 +28,8 @@ struct CommandLine {
   std::string BaselineFile;
   Threshold FailOn = Threshold::Warning;
   bool Fix = false;
+  std::string CacheDir;
+  bool NoCache = false;
   std::string ExportFixesFile;
   bool ListChecks = false;
   bool DumpConfig = false;

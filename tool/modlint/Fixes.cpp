@@ -1,5 +1,6 @@
 #include "Fixes.h"
 
+#include "AtomicFile.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/Support/FileSystem.h"
@@ -12,28 +13,6 @@ using clang::tidy::ClangTidyError;
 using clang::tooling::Replacements;
 
 namespace modlint {
-
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
-  llvm::SmallString<256> Temp;
-  int FD = -1;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(Path + ".modlint-%%%%%%", FD, Temp))
-    return llvm::createStringError(EC, "cannot write '" + Path + "': " + EC.message());
-  {
-    llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
-    Out << Text;
-    Out.close();
-    if (Out.has_error()) {
-      llvm::sys::fs::remove(Temp);
-      return llvm::createStringError(Out.error(), "cannot write '" + Path + "'");
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot write '" + Path + "': " + EC.message());
-  }
-  return llvm::Error::success();
-}
 
 llvm::Expected<unsigned> applyFixes(const std::vector<ClangTidyError> &Findings) {
   std::map<std::string, Replacements> PerFile;

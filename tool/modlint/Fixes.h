@@ -18,8 +18,4 @@ applyFixes(const std::vector<clang::tidy::ClangTidyError> &Findings);
 llvm::Error exportFixes(const std::vector<clang::tidy::ClangTidyError> &Findings,
                         llvm::StringRef OutputFile);
 
-/// Writes `Text` to `Path` through a temporary file in the same directory
-/// and a rename.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
-
 } // namespace modlint

@@ -1,5 +1,7 @@
 #include "LintRunner.h"
 
+#include "FastPath.h"
+#include "ResultCache.h"
 #include "SuppressionRecorder.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -21,24 +23,48 @@ namespace modlint {
 
 namespace {
 /// modlint's frontend action: the checks' AST consumer, built by the same
-/// factory clang-tidy uses.
+/// factory clang-tidy uses, behind the fast path.
 class LintAction : public ASTFrontendAction {
 public:
-  explicit LintAction(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+  LintAction(ClangTidyASTConsumerFactory &Factory, const LintJob &Job,
+             std::vector<std::string> &Inputs)
+      : Factory(Factory), Job(Job), Inputs(Inputs) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
-    return Factory.createASTConsumer(Compiler, File);
+    return withFastPath(Factory.createASTConsumer(Compiler, File),
+                        std::make_unique<ProjectFiles>(Compiler.getSourceManager(),
+                                                       Job.ProjectRoot,
+                                                       Job.HeaderFilter));
+  }
+
+  /// Every file the unit read: what its cached result depends on.
+  void EndSourceFileAction() override {
+    SourceManager &Sources = getCompilerInstance().getSourceManager();
+    for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end(); ++It) {
+      llvm::SmallString<256> Path(It->first.getName());
+      Sources.getFileManager().makeAbsolutePath(Path);
+      // `..` stays: removing it lexically is wrong across symlinks
+      // (/lib/gcc/../../include is /usr/include on a merged-usr system).
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+      Inputs.push_back(std::string(Path));
+    }
+    llvm::sort(Inputs);
+    Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
   }
 
 private:
   ClangTidyASTConsumerFactory &Factory;
+  const LintJob &Job;
+  std::vector<std::string> &Inputs;
 };
 
 class LintActionFactory : public tooling::FrontendActionFactory {
 public:
-  explicit LintActionFactory(ClangTidyContext &Context) : Factory(Context) {}
+  LintActionFactory(ClangTidyContext &Context, const LintJob &Job,
+                    std::vector<std::string> &Inputs)
+      : Factory(Context), Job(Job), Inputs(Inputs) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Factory);
+    return std::make_unique<LintAction>(Factory, Job, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -48,6 +74,8 @@ public:
     // Without carets the compiler does not print its own "N warnings
     // generated." line; modlint reports findings itself.
     Invocation->getDiagnosticOpts().ShowCarets = false;
+    // The fast path decides, body by body, what to skip.
+    Invocation->getFrontendOpts().SkipFunctionBodies = true;
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps),
                                                 Consumer);
@@ -55,6 +83,8 @@ public:
 
 private:
   ClangTidyASTConsumerFactory Factory;
+  const LintJob &Job;
+  std::vector<std::string> &Inputs;
 };
 
 /// A database holding one command: a job runs exactly the command it was
@@ -144,16 +174,12 @@ std::unique_ptr<ClangTidyContext> makeContext(const ClangTidyOptions &Options) {
                                                Options));
 }
 
-struct JobResult {
-  std::vector<ClangTidyError> Diagnostics;
-  std::vector<ClangTidyError> Suppressed;
-  bool Compiled = true;
-};
+using JobResult = CachedResult;
 
 /// Everything a job touches is its own: context, consumer, diagnostics
 /// engine, and a file system whose working directory is per instance (the
 /// default one changes the process's working directory).
-JobResult runJob(const LintJob &Job) {
+JobResult runJob(const LintJob &Job, std::vector<std::string> &Inputs) {
   std::unique_ptr<ClangTidyContext> Context = makeContext(Job.Options);
   ClangTidyDiagnosticConsumer Consumer(*Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true);
@@ -170,7 +196,7 @@ JobResult runJob(const LintJob &Job) {
   Tool.appendArgumentsAdjuster(resourceDirAdjuster());
   Tool.setDiagnosticConsumer(&Consumer);
   Tool.setPrintErrorMessage(false);
-  LintActionFactory Factory(*Context);
+  LintActionFactory Factory(*Context, Job, Inputs);
   JobResult Result;
   Result.Compiled = Tool.run(&Factory) == 0;
   Result.Diagnostics = keepReported(Consumer.take(), Job);
@@ -198,7 +224,7 @@ void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
 } // namespace
 
 LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
-                   const ProgressFn &Progress) {
+                   const ProgressFn &Progress, ResultCache *Cache) {
   std::vector<JobResult> Results(Jobs.size());
   std::mutex ProgressMutex;
   size_t Done = 0;
@@ -206,7 +232,14 @@ LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(std::max(1u, Threads)));
     for (size_t I = 0; I < Jobs.size(); ++I)
       Pool.async([&, I] {
-        Results[I] = runJob(Jobs[I]);
+        if (std::optional<CachedResult> Cached = Cache ? Cache->lookup(Jobs[I]) : std::nullopt) {
+          Results[I] = std::move(*Cached);
+        } else {
+          std::vector<std::string> Inputs;
+          Results[I] = runJob(Jobs[I], Inputs);
+          if (Cache)
+            Cache->store(Jobs[I], Results[I], Inputs);
+        }
         std::lock_guard<std::mutex> Lock(ProgressMutex);
         ++Done;
         if (Progress)

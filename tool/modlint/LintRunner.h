@@ -38,10 +38,13 @@ struct LintResult {
 /// Called after each job, from the worker that ran it (calls are serialised).
 using ProgressFn = std::function<void(size_t Done, size_t Total, const LintJob &)>;
 
-/// Runs every job on `Threads` workers. The result does not depend on the
-/// number of workers.
+class ResultCache;
+
+/// Runs every job on `Threads` workers, taking unchanged units from `Cache`
+/// when there is one. The result depends neither on the number of workers
+/// nor on the cache.
 LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
-                   const ProgressFn &Progress);
+                   const ProgressFn &Progress, ResultCache *Cache = nullptr);
 
 /// The checks `Options.Checks` enables, sorted.
 std::vector<std::string> enabledChecks(const clang::tidy::ClangTidyOptions &Options);

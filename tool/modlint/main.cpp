@@ -1,4 +1,5 @@
 // modlint: lints a source tree's shared modules for data races.
+#include "AtomicFile.h"
 #include "CommandLine.h"
 #include "CompileDatabase.h"
 #include "Config.h"
@@ -10,6 +11,7 @@
 #include "LintRunner.h"
 #include "Progress.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "RuleCatalog.h"
 #include "SarifReport.h"
 #include "Summary.h"
@@ -197,13 +199,19 @@ int main(int Argc, const char **Argv) {
   }
 
   const auto Start = std::chrono::steady_clock::now();
+  std::optional<ResultCache> Cache;
+  if (!Cmd.NoCache)
+    Cache.emplace(Cmd.CacheDir.empty() ? ResultCache::defaultDirectory()
+                                       : absolutePath(Cmd.CacheDir));
   LintResult Result;
   {
     Progress Line(!Cmd.Quiet);
-    Result = runJobs(*Jobs, Cmd.Jobs ? Cmd.Jobs : std::max(1u, std::thread::hardware_concurrency()),
-                     [&](size_t Done, size_t Total, const LintJob &Job) {
-                       Line.update(Done, Total, relativeTo(Job.File, ProjectRoot));
-                     });
+    Result = runJobs(
+        *Jobs, Cmd.Jobs ? Cmd.Jobs : std::max(1u, std::thread::hardware_concurrency()),
+        [&](size_t Done, size_t Total, const LintJob &Job) {
+          Line.update(Done, Total, relativeTo(Job.File, ProjectRoot));
+        },
+        Cache ? &*Cache : nullptr);
   }
   const std::chrono::duration<double> Elapsed =
       std::chrono::steady_clock::now() - Start;

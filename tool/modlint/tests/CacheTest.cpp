@@ -1,0 +1,111 @@
+// The result cache: the same findings with and without it, reuse when
+// nothing changed, a re-lint when an input (also a header) changed, and no
+// harm from a corrupt entry or from concurrent runs.
+#include "Subprocess.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace modlint::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CachedTree {
+  std::string Root;
+  std::string Cache;
+  CachedTree() {
+    llvm::SmallString<128> Dir;
+    llvm::sys::fs::createUniqueDirectory("modlint-cache", Dir);
+    Root = std::string(Dir) + "/tree";
+    Cache = std::string(Dir) + "/cache";
+    fs::copy(MODLINT_TREE_DIR, Root, fs::copy_options::recursive);
+  }
+  RunOutput lint(std::vector<std::string> Extra = {}) const {
+    std::vector<std::string> Args{"-c", "cd \"$0\" && exec \"$@\"", Root, MODLINT_BINARY,
+                                  "--color=never", "--quiet", "-p", ".", "--cache-dir", Cache};
+    Args.insert(Args.end(), Extra.begin(), Extra.end());
+    return run("/bin/sh", Args);
+  }
+  size_t entries() const {
+    size_t N = 0;
+    if (fs::exists(Cache))
+      for (const auto &E : fs::recursive_directory_iterator(Cache))
+        N += E.path().extension() == ".json";
+    return N;
+  }
+};
+
+TEST(Cache, SameFindingsColdWarmAndUncached) {
+  CachedTree T;
+  RunOutput Cold = T.lint();
+  EXPECT_EQ(T.entries(), 7u); // one per unit (stats.cpp has two commands)
+  RunOutput Warm = T.lint();
+  RunOutput Uncached = T.lint({"--no-cache"});
+  EXPECT_EQ(Cold.ExitCode, 1);
+  EXPECT_FALSE(Cold.Stdout.empty());
+  EXPECT_EQ(Warm.Stdout, Cold.Stdout);
+  EXPECT_EQ(Warm.ExitCode, Cold.ExitCode);
+  EXPECT_EQ(Uncached.Stdout, Cold.Stdout);
+  for (const char *Format : {"json", "sarif"})
+    EXPECT_EQ(T.lint({"--format", Format}).Stdout, T.lint({"--format", Format, "--no-cache"}).Stdout)
+        << Format;
+}
+
+TEST(Cache, ChangedHeaderRelintsItsUnits) {
+  CachedTree T;
+  T.lint();
+  // Fix the shared header's race: its findings must go, from the cache too.
+  std::ofstream(T.Root + "/include/svc/shared_cache.hpp")
+      << "#pragma once\n#include <svc/handler.hpp>\n"
+         "namespace svc { class SharedCache : public Handler {}; }\n";
+  RunOutput After = T.lint();
+  EXPECT_EQ(After.Stdout.find("shared_cache.hpp"), std::string::npos) << After.Stdout;
+  EXPECT_EQ(After.Stdout, T.lint({"--no-cache"}).Stdout);
+}
+
+TEST(Cache, ChangedConfigurationIsAMiss) {
+  CachedTree T;
+  RunOutput Default = T.lint({"bad/legacy"});
+  RunOutput Relaxed = T.lint({"bad/legacy", "--no-strict"});
+  EXPECT_NE(Default.Stdout, Relaxed.Stdout);
+  EXPECT_EQ(Relaxed.ExitCode, 0);
+}
+
+TEST(Cache, CorruptEntriesAreIgnoredAndReplaced) {
+  CachedTree T;
+  const std::string Expected = T.lint().Stdout;
+  for (const auto &E : fs::recursive_directory_iterator(T.Cache))
+    if (E.path().extension() == ".json")
+      std::ofstream(E.path()) << "{\"format\": 1, \"inputs\": [tru";
+  EXPECT_EQ(T.lint().Stdout, Expected);
+  // Replaced: every entry is valid JSON again.
+  for (const auto &E : fs::recursive_directory_iterator(T.Cache))
+    if (E.path().extension() == ".json")
+      EXPECT_NE(readFile(E.path().string()).find("\"diagnostics\""), std::string::npos);
+}
+
+TEST(Cache, ConcurrentRunsShareACacheSafely) {
+  CachedTree T;
+  const std::string Expected = T.lint({"--no-cache"}).Stdout;
+  std::vector<std::string> Outputs(4);
+  std::vector<std::thread> Runs;
+  for (int I = 0; I < 4; ++I)
+    Runs.emplace_back([&, I] { Outputs[I] = T.lint({"-j", "2"}).Stdout; });
+  for (std::thread &Run : Runs)
+    Run.join();
+  for (const std::string &Out : Outputs)
+    EXPECT_EQ(Out, Expected);
+  EXPECT_EQ(T.lint().Stdout, Expected);
+  // No temporary file is left behind.
+  for (const auto &E : fs::recursive_directory_iterator(T.Cache))
+    EXPECT_EQ(E.path().string().find(".modlint-"), std::string::npos) << E.path();
+}
+
+} // namespace
+} // namespace modlint::testing
