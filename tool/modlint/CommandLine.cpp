@@ -4,6 +4,8 @@
 #include "clang/Basic/Version.h"
 #include "fmt/format.h"
 
+#include <cstdio>
+
 namespace modlint {
 
 namespace {
@@ -42,6 +44,7 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
              "  modlint -p BUILD_DIR [PATH...]\n"
              "  modlint FILE... -- COMPILER_ARGS\n"
              "  modlint explain CHECK-ID\n"
+             "  modlint merge REPORT... -o MERGED\n"
              "Exit codes: 0 no warnings, 1 warnings found, 2 usage or input "
              "error. Details: docs/cli.md");
   App.set_version_flag("--version",
@@ -128,6 +131,36 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
                "No progress line and no closing summary");
   App.add_flag("--list-checks", Out.ListChecks,
                "List the enabled checks and exit");
+
+  App.add_option_function<std::string>(
+         "--shard",
+         [&Out](const std::string &Spec) {
+           unsigned K = 0, N = 0;
+           char Slash = 0, Extra = 0;
+           if (std::sscanf(Spec.c_str(), "%u%c%u%c", &K, &Slash, &N, &Extra) != 3 ||
+               Slash != '/' || N == 0 || K == 0 || K > N)
+             throw CLI::ValidationError("--shard", "expected K/N with 1 <= K <= N, got '" + Spec + "'");
+           Out.ShardIndex = K;
+           Out.ShardCount = N;
+         },
+         "Lint only slice K of N (1-based) of the units, for CI matrices; "
+         "combine the reports with 'modlint merge'")
+      ->type_name("K/N");
+
+  CLI::App *Merge = App.add_subcommand(
+      "merge", "Combine the reports of several shards (SARIF or JSON) into one");
+  Merge->add_option("reports", Out.MergeInputs, "The shards' reports")->required();
+  Merge->add_option("-o,--output", Out.OutputFile, "Write the merged report here");
+  Merge->add_option("--fail-on", Out.FailOn,
+                    "Exit 1 when the merged report has a new finding at or "
+                    "above this level: error, warning (default), note or none")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, Threshold>{{"error", Threshold::Error},
+                                           {"warning", Threshold::Warning},
+                                           {"note", Threshold::Note},
+                                           {"none", Threshold::None}},
+          CLI::ignore_case));
+  Merge->callback([&Out] { Out.Merge = true; });
 
   CLI::App *Explain = App.add_subcommand(
       "explain", "Print a check's rationale and examples");

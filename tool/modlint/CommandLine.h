@@ -35,6 +35,12 @@ struct CommandLine {
   bool DumpConfig = false;
   /// `modlint explain CHECK-ID`.
   std::optional<std::string> Explain;
+  /// `modlint merge REPORT...`.
+  std::vector<std::string> MergeInputs;
+  bool Merge = false;
+  /// `--shard K/N`: lint only the K-th of N slices (1-based).
+  unsigned ShardIndex = 1;
+  unsigned ShardCount = 1;
 };
 
 /// Exit codes, documented in docs/cli.md.

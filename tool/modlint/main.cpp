@@ -9,6 +9,7 @@
 #include "JobPlan.h"
 #include "JsonReport.h"
 #include "LintRunner.h"
+#include "Merge.h"
 #include "Progress.h"
 #include "Report.h"
 #include "ResultCache.h"
@@ -130,6 +131,18 @@ int writeReport(const LintResult &Result, const Report &R,
   return ExitClean;
 }
 
+int merge(const CommandLine &Cmd) {
+  auto Merged = mergeReports(Cmd.MergeInputs, Cmd.FailOn);
+  if (!Merged)
+    return usageError(llvm::toString(Merged.takeError()));
+  if (Cmd.OutputFile.empty()) {
+    llvm::outs() << Merged->Text;
+  } else if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile, Merged->Text)) {
+    return usageError(llvm::toString(std::move(Err)));
+  }
+  return Merged->FailsGate ? ExitFindings : ExitClean;
+}
+
 /// --fix and --export-fixes, on the findings that are reported.
 int handleFixes(const CommandLine &Cmd, const LintResult &Result) {
   if (!Cmd.ExportFixesFile.empty())
@@ -163,6 +176,8 @@ int main(int Argc, const char **Argv) {
     return *Exit;
   if (Cmd.Explain)
     return explain(*Cmd.Explain);
+  if (Cmd.Merge)
+    return merge(Cmd);
 
   const std::string ProjectRoot =
       absolutePath(Cmd.ProjectRoot.empty() ? "." : Cmd.ProjectRoot);
@@ -186,6 +201,10 @@ int main(int Argc, const char **Argv) {
   auto Input = selectInput(Cmd, std::move(Fixed));
   if (!Input)
     return usageError(llvm::toString(Input.takeError()));
+  if (Cmd.ShardCount > 1)
+    llvm::erase_if(Input->Files, [&](const std::string &File) {
+      return !inShard(relativeTo(File, ProjectRoot), Cmd.ShardIndex, Cmd.ShardCount);
+    });
   auto Jobs = planJobs(*Input->Database, Input->Files, Configs, ProjectRoot);
   if (!Jobs)
     return usageError(llvm::toString(Jobs.takeError()));

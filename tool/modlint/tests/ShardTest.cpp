@@ -1,0 +1,115 @@
+// --shard K/N and `modlint merge`: shards partition the units, and their
+// merged report equals the report of one unsharded run.
+#include "SarifValidation.h"
+#include "Subprocess.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+
+#include <set>
+
+namespace modlint::testing {
+namespace {
+
+RunOutput inTree(std::vector<std::string> Args) {
+  std::vector<std::string> Full{"-c", "cd \"$0\" && exec \"$@\"", MODLINT_TREE_DIR,
+                                MODLINT_BINARY, "--color=never", "--quiet", "--no-cache"};
+  Full.insert(Full.end(), Args.begin(), Args.end());
+  return run("/bin/sh", Full);
+}
+
+std::string tempPath(const std::string &Suffix) {
+  llvm::SmallString<128> Path;
+  llvm::sys::fs::createTemporaryFile("modlint-shard", Suffix, Path);
+  return std::string(Path);
+}
+
+/// Fingerprints of a SARIF log's results.
+std::multiset<std::string> fingerprints(const std::string &Path) {
+  std::multiset<std::string> Out;
+  auto Log = llvm::json::parse(readFile(Path));
+  if (!Log) {
+    ADD_FAILURE() << llvm::toString(Log.takeError());
+    return Out;
+  }
+  for (const auto &R : *(*Log->getAsObject()->getArray("runs"))[0].getAsObject()->getArray("results"))
+    Out.insert(R.getAsObject()->getString("ruleId")->str() + "/" +
+               R.getAsObject()->getObject("partialFingerprints")->getString("modlint/v1")->str());
+  return Out;
+}
+
+TEST(Shards, PartitionTheUnits) {
+  std::set<std::string> All;
+  size_t Total = 0;
+  for (int K = 1; K <= 3; ++K) {
+    RunOutput Out = inTree({"-p", ".", "--format=json", "--shard", std::to_string(K) + "/3"});
+    auto Report = llvm::json::parse(Out.Stdout);
+    ASSERT_TRUE(static_cast<bool>(Report)) << Out.Stderr;
+    const int64_t Units = *Report->getAsObject()->getObject("summary")->getInteger("units");
+    Total += Units;
+  }
+  // Six files in the tree, each in exactly one shard.
+  EXPECT_EQ(Total, 6u);
+}
+
+TEST(Shards, MergedSarifEqualsOneRunAndIsValid) {
+  const std::string Whole = tempPath("sarif");
+  inTree({"-p", ".", "--format=sarif", "-o", Whole});
+  std::vector<std::string> Parts;
+  for (int K = 1; K <= 3; ++K) {
+    Parts.push_back(tempPath("sarif"));
+    inTree({"-p", ".", "--format=sarif", "-o", Parts.back(), "--shard", std::to_string(K) + "/3"});
+  }
+  const std::string Merged = tempPath("sarif");
+  std::vector<std::string> Args{"merge", "-o", Merged};
+  Args.insert(Args.end(), Parts.begin(), Parts.end());
+  RunOutput Out = run(MODLINT_BINARY, Args);
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr; // the tree has warnings
+  EXPECT_EQ(fingerprints(Merged), fingerprints(Whole));
+  EXPECT_FALSE(fingerprints(Merged).empty());
+  for (const std::string &Problem : validateSarif(Merged))
+    ADD_FAILURE() << Problem;
+}
+
+TEST(Shards, MergedJsonEqualsOneRun) {
+  RunOutput Whole = inTree({"-p", ".", "--format=json"});
+  std::vector<std::string> Parts;
+  for (int K = 1; K <= 2; ++K) {
+    Parts.push_back(tempPath("json"));
+    inTree({"-p", ".", "--format=json", "-o", Parts.back(), "--shard", std::to_string(K) + "/2"});
+  }
+  std::vector<std::string> Args{"merge", "--fail-on=none"};
+  Args.insert(Args.end(), Parts.begin(), Parts.end());
+  RunOutput Merged = run(MODLINT_BINARY, Args);
+  EXPECT_EQ(Merged.ExitCode, 0);
+  auto A = llvm::json::parse(Whole.Stdout);
+  auto B = llvm::json::parse(Merged.Stdout);
+  ASSERT_TRUE(static_cast<bool>(A) && static_cast<bool>(B));
+  EXPECT_EQ(*A->getAsObject()->get("findings"), *B->getAsObject()->get("findings"));
+  EXPECT_EQ(*A->getAsObject()->get("summary"), *B->getAsObject()->get("summary"));
+}
+
+TEST(Shards, BadShardSpecAndBadMergeInputsAreErrors) {
+  EXPECT_EQ(inTree({"-p", ".", "--shard", "4/3"}).ExitCode, 2);
+  EXPECT_EQ(inTree({"-p", ".", "--shard", "0/3"}).ExitCode, 2);
+  EXPECT_EQ(inTree({"-p", ".", "--shard", "a/b"}).ExitCode, 2);
+  const std::string Json = tempPath("json");
+  const std::string Sarif = tempPath("sarif");
+  inTree({"-p", ".", "good", "--format=json", "-o", Json});
+  inTree({"-p", ".", "good", "--format=sarif", "-o", Sarif});
+  RunOutput Mixed = run(MODLINT_BINARY, {"merge", Json, Sarif});
+  EXPECT_EQ(Mixed.ExitCode, 2);
+  EXPECT_NE(Mixed.Stderr.find("cannot merge SARIF with JSON"), std::string::npos);
+  const std::string Other = writeTempFile("json", "{\"hello\": 1}");
+  RunOutput Foreign = run(MODLINT_BINARY, {"merge", Other});
+  EXPECT_EQ(Foreign.ExitCode, 2);
+  EXPECT_NE(Foreign.Stderr.find("neither a SARIF log nor a JSON report"), std::string::npos);
+  EXPECT_EQ(run(MODLINT_BINARY, {"merge", "/nonexistent.sarif"}).ExitCode, 2);
+  // Clean shards merge to a clean report.
+  RunOutput Clean = run(MODLINT_BINARY, {"merge", Sarif, Sarif});
+  EXPECT_EQ(Clean.ExitCode, 0) << Clean.Stderr;
+}
+
+} // namespace
+} // namespace modlint::testing
