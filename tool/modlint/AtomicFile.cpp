@@ -1,6 +1,7 @@
 #include "AtomicFile.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace modlint {
@@ -11,6 +12,8 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
   if (std::error_code EC =
           llvm::sys::fs::createUniqueFile(Path + ".modlint-%%%%%%", FD, Temp))
     return llvm::createStringError(EC, "cannot write '" + Path + "': " + EC.message());
+  // Interrupted (Ctrl-C, SIGTERM) before the rename: the temporary goes.
+  llvm::sys::RemoveFileOnSignal(Temp);
   {
     llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
     Out << Text;
@@ -22,8 +25,10 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
   }
   if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
     llvm::sys::fs::remove(Temp);
+    llvm::sys::DontRemoveFileOnSignal(Temp);
     return llvm::createStringError(EC, "cannot write '" + Path + "': " + EC.message());
   }
+  llvm::sys::DontRemoveFileOnSignal(Temp);
   return llvm::Error::success();
 }
 

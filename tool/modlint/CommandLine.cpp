@@ -115,6 +115,9 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
                  "Where results of unchanged units are kept (default: "
                  "$XDG_CACHE_HOME/modlint or ~/.cache/modlint)");
   App.add_flag("--no-cache", Out.NoCache, "Lint every unit; read and write no cache");
+  App.add_flag("--allow-compile-errors", Out.AllowCompileErrors,
+               "A unit that does not compile (or names a missing file) is "
+               "reported but does not make the exit code 2");
   App.add_option("--export-fixes", Out.ExportFixesFile,
                  "Write the fix-its as clang-apply-replacements YAML");
   App.add_option("-o,--output", Out.OutputFile,

@@ -29,6 +29,8 @@ struct CommandLine {
   Threshold FailOn = Threshold::Warning;
   bool Fix = false;
   std::string CacheDir;
+  /// Units that do not compile still fail the run (exit 2) unless this.
+  bool AllowCompileErrors = false;
   bool NoCache = false;
   std::string ExportFixesFile;
   bool ListChecks = false;

@@ -106,8 +106,9 @@ void writeJsonReport(const LintResult &Result, const Report &R,
   for (const auto &[Check, N] : PerCheck)
     Counts[Check] = N;
   llvm::json::Array Failed;
-  for (const std::string &File : Result.FailedFiles)
-    Failed.push_back(relativeTo(File, Context.ProjectRoot));
+  for (const auto *List : {&Result.FailedFiles, &Result.CrashedFiles, &Result.MissingFiles})
+    for (const std::string &File : *List)
+      Failed.push_back(relativeTo(File, Context.ProjectRoot));
   llvm::json::Value Root = llvm::json::Object{
       {"version", 1},
       {"tool", llvm::json::Object{{"name", "modlint"},

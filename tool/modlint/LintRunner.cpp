@@ -9,6 +9,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/ThreadPool.h"
@@ -226,6 +227,7 @@ void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
 LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
                    const ProgressFn &Progress, ResultCache *Cache) {
   std::vector<JobResult> Results(Jobs.size());
+  std::vector<char> Crashed(Jobs.size(), 0);
   std::mutex ProgressMutex;
   size_t Done = 0;
   {
@@ -235,10 +237,18 @@ LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
         if (std::optional<CachedResult> Cached = Cache ? Cache->lookup(Jobs[I]) : std::nullopt) {
           Results[I] = std::move(*Cached);
         } else {
+          // A crash inside Clang or a check (an assertion, a segfault) ends
+          // this unit only: the run goes on and reports it.
           std::vector<std::string> Inputs;
-          Results[I] = runJob(Jobs[I], Inputs);
-          if (Cache)
-            Cache->store(Jobs[I], Results[I], Inputs);
+          llvm::CrashRecoveryContext Recovery;
+          if (Recovery.RunSafely([&] { Results[I] = runJob(Jobs[I], Inputs); })) {
+            if (Cache)
+              Cache->store(Jobs[I], Results[I], Inputs);
+          } else {
+            Results[I] = JobResult();
+            Results[I].Compiled = false;
+            Crashed[I] = 1;
+          }
         }
         std::lock_guard<std::mutex> Lock(ProgressMutex);
         ++Done;
@@ -254,9 +264,9 @@ LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
       Merged.Diagnostics.push_back(std::move(E));
     for (ClangTidyError &E : Results[I].Suppressed)
       Merged.Suppressed.push_back(std::move(E));
-    if (!Results[I].Compiled &&
-        (Merged.FailedFiles.empty() || Merged.FailedFiles.back() != Jobs[I].File))
-      Merged.FailedFiles.push_back(Jobs[I].File);
+    std::vector<std::string> &Failed = Crashed[I] ? Merged.CrashedFiles : Merged.FailedFiles;
+    if (!Results[I].Compiled && (Failed.empty() || Failed.back() != Jobs[I].File))
+      Failed.push_back(Jobs[I].File);
   }
   sortAndDeduplicate(Merged.Diagnostics);
   sortAndDeduplicate(Merged.Suppressed);

@@ -33,6 +33,14 @@ struct LintResult {
   std::vector<clang::tidy::ClangTidyError> Suppressed;
   /// Main files of the units that did not compile.
   std::vector<std::string> FailedFiles;
+  /// Main files whose analysis crashed (isolated: the other units ran).
+  std::vector<std::string> CrashedFiles;
+  /// Main files the compilation database names but that do not exist.
+  std::vector<std::string> MissingFiles;
+
+  bool complete() const {
+    return FailedFiles.empty() && CrashedFiles.empty() && MissingFiles.empty();
+  }
 };
 
 /// Called after each job, from the worker that ran it (calls are serialised).

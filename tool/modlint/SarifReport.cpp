@@ -174,12 +174,11 @@ public:
     return Result;
   }
 
-  /// §3.58: a unit that did not compile.
-  Object notification(const std::string &File) {
+  /// §3.58: a unit that could not be fully analysed.
+  Object notification(const std::string &File, llvm::StringRef Why) {
     return Object{
         {"level", "error"},
-        {"message", message(relativeTo(File, Context.ProjectRoot) +
-                            " did not compile; its findings may be incomplete")},
+        {"message", message(relativeTo(File, Context.ProjectRoot) + " " + Why.str())},
         {"locations",
          Array{Object{{"physicalLocation",
                        Object{{"artifactLocation", artifactLocation(File)}}}}}}};
@@ -215,8 +214,14 @@ void writeSarif(const Report &R, const std::vector<Rule> &Rules,
     Results.push_back(std::move(Copy));
   }
   Array Notifications;
-  for (const std::string &File : Context.FailedFiles)
-    Notifications.push_back(Builder.notification(File));
+  for (const std::string &File : Context.Result.FailedFiles)
+    Notifications.push_back(
+        Builder.notification(File, "did not compile; its findings may be incomplete"));
+  for (const std::string &File : Context.Result.CrashedFiles)
+    Notifications.push_back(Builder.notification(File, "crashed the analysis; it has no findings"));
+  for (const std::string &File : Context.Result.MissingFiles)
+    Notifications.push_back(
+        Builder.notification(File, "is named by the compilation database but does not exist"));
 
   Object Driver{{"name", "modlint"},
                 {"fullName", "modlint " MODLINT_VERSION},
@@ -224,7 +229,7 @@ void writeSarif(const Report &R, const std::vector<Rule> &Rules,
                 {"semanticVersion", MODLINT_VERSION},
                 {"informationUri", MODLINT_INFORMATION_URI},
                 {"rules", std::move(RuleArray)}};
-  Object Invocation{{"executionSuccessful", Context.FailedFiles.empty()}};
+  Object Invocation{{"executionSuccessful", Context.Result.complete()}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
   Object Run{

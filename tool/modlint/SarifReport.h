@@ -9,8 +9,8 @@
 namespace modlint {
 
 struct SarifContext {
-  std::string ProjectRoot;              // the %SRCROOT% base of every URI
-  std::vector<std::string> FailedFiles; // units that did not compile
+  std::string ProjectRoot; // the %SRCROOT% base of every URI
+  const LintResult &Result; // its failed, crashed and missing units
 };
 
 void writeSarif(const Report &R, const std::vector<Rule> &Rules,

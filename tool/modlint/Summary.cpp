@@ -47,6 +47,10 @@ std::string summaryText(const LintResult &Result, const Report &R,
     Text += fmt::format("modlint: error: {} did not compile; its findings "
                         "may be incomplete\n",
                         relativeTo(File, Root));
+  for (const std::string &File : Result.CrashedFiles)
+    Text += fmt::format("modlint: error: the analysis of {} crashed; the other "
+                        "units were linted\n",
+                        relativeTo(File, Root));
   return Text;
 }
 

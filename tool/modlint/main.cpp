@@ -18,10 +18,13 @@
 #include "Summary.h"
 
 #include "fmt/format.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
 #include <chrono>
 #include <thread>
 
@@ -102,8 +105,7 @@ int writeReport(const LintResult &Result, const Report &R,
     writeJsonReport(Result, R, Context, Positions, OS);
     break;
   case OutputFormat::Sarif:
-    writeSarif(R, builtinRules(), {Context.ProjectRoot, Result.FailedFiles},
-               Positions, OS);
+    writeSarif(R, builtinRules(), {Context.ProjectRoot, Result}, Positions, OS);
     break;
   case OutputFormat::Github:
     writeGithubAnnotations(R, Context.ProjectRoot, Positions, OS);
@@ -158,10 +160,22 @@ int handleFixes(const CommandLine &Cmd, const LintResult &Result) {
   }
   return ExitClean;
 }
+
+/// Ctrl-C or SIGTERM: reports are written through a temporary file, which
+/// LLVM's signal handler removes before calling this, so nothing half
+/// written is left; stop at once.
+void onInterrupt() {
+  static const char Message[] = "\nmodlint: interrupted\n";
+  (void)!::write(2, Message, sizeof(Message) - 1);
+  ::_exit(130);
+}
 } // namespace
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
+  llvm::sys::SetInterruptFunction(onInterrupt);
+  // A crash in one unit's analysis must not end the run (see runJobs).
+  llvm::CrashRecoveryContext::Enable();
   // `FILE... -- ARGS`: everything after `--` is the compile command for
   // each FILE, and Argc is cut there.
   std::string FixedError;
@@ -205,6 +219,18 @@ int main(int Argc, const char **Argv) {
     llvm::erase_if(Input->Files, [&](const std::string &File) {
       return !inShard(relativeTo(File, ProjectRoot), Cmd.ShardIndex, Cmd.ShardCount);
     });
+  // A database entry whose file is gone: said once, and the rest is linted.
+  std::vector<std::string> Missing;
+  llvm::erase_if(Input->Files, [&](const std::string &File) {
+    if (llvm::sys::fs::exists(File))
+      return false;
+    Missing.push_back(File);
+    return true;
+  });
+  for (const std::string &File : Missing)
+    fmt::print(stderr, "modlint: error: the compilation database names '{}', "
+                       "which does not exist\n",
+               File);
   auto Jobs = planJobs(*Input->Database, Input->Files, Configs, ProjectRoot);
   if (!Jobs)
     return usageError(llvm::toString(Jobs.takeError()));
@@ -234,6 +260,7 @@ int main(int Argc, const char **Argv) {
   }
   const std::chrono::duration<double> Elapsed =
       std::chrono::steady_clock::now() - Start;
+  Result.MissingFiles = std::move(Missing);
 
   SourcePositions Positions;
   Report R = buildReport(Result, ProjectRoot, Positions);
@@ -249,7 +276,10 @@ int main(int Argc, const char **Argv) {
                summaryText(Result, R,
                            {Input->Files.size(), Jobs->size(), Elapsed.count()},
                            ProjectRoot));
-  if (!Result.FailedFiles.empty())
+  // An incomplete analysis fails the run: a crash always, a unit that does
+  // not compile or is missing unless --allow-compile-errors.
+  if (!Result.CrashedFiles.empty() ||
+      (!Cmd.AllowCompileErrors && !Result.complete()))
     return ExitUsage;
   return failsGate(R, Cmd.FailOn) ? ExitFindings : ExitClean;
 }
