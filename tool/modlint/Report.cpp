@@ -85,7 +85,11 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
     return llvm::createStringError(Buffer.getError(),
                                    "cannot read baseline '" + Path + "': " +
                                        Buffer.getError().message());
-  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  return parseBaseline((*Buffer)->getBuffer(), Path);
+}
+
+llvm::Expected<Baseline> parseBaseline(llvm::StringRef Text, llvm::StringRef Path) {
+  auto Parsed = llvm::json::parse(Text);
   if (!Parsed)
     return notBaseline(Path, llvm::toString(Parsed.takeError()));
   const llvm::json::Object *Log = Parsed->getAsObject();

@@ -49,6 +49,8 @@ struct Baseline {
 
 /// Reads a SARIF log that modlint wrote. Anything else is an error.
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
+/// The same, from the log's text (`Name` is used in messages).
+llvm::Expected<Baseline> parseBaseline(llvm::StringRef Text, llvm::StringRef Name);
 
 /// Marks entries new or unchanged, and collects the baseline's results that
 /// are gone.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -13,6 +14,17 @@ namespace modlint {
 
 template <typename T>
 llvm::Error readYaml(llvm::StringRef Yaml, llvm::StringRef FileName, T &Out) {
+  // YAML is UTF-8 text; LLVM's reader would take other bytes into values
+  // that cannot be written back (found by the config fuzzer).
+  size_t Bad = 0;
+  if (!llvm::json::isUTF8(Yaml, &Bad)) {
+    const llvm::StringRef Before = Yaml.take_front(Bad);
+    const size_t Line = Before.count('\n') + 1;
+    const size_t Column = Bad - (Before.rfind('\n') + 1) + 1;
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   FileName + ":" + llvm::Twine(Line) + ":" +
+                                       llvm::Twine(Column) + ": not valid UTF-8 text");
+  }
   auto Buffer = llvm::MemoryBuffer::getMemBuffer(Yaml, FileName);
   std::string First;
   llvm::yaml::Input In(

@@ -50,6 +50,12 @@ TEST(Config, WrongTypesNameFileAndLine) {
   EXPECT_EQ(errorOf("Checks: [a, b]\n").rfind("/p/.modlint.yaml:1:", 0), 0u);
 }
 
+TEST(Config, TextThatIsNotUtf8NamesFileLineAndColumn) {
+  // Found by the config fuzzer: such a value could not be dumped back.
+  EXPECT_EQ(errorOf("Strict: true\nChecks: \"modlint\xc6*\"\n"),
+            "/p/.modlint.yaml:2:17: not valid UTF-8 text");
+}
+
 TEST(Config, SyntaxErrorNamesFileAndLine) {
   EXPECT_EQ(errorOf("Strict: true\nChecks: 'unclosed\n").rfind("/p/.modlint.yaml:2:", 0), 0u);
 }
