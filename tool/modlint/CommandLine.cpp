@@ -27,6 +27,17 @@ CLI::Option *addList(CLI::App &App, const std::string &Name,
       ->type_name("NAME");
 }
 
+/// --fail-on, for the lint command and for merge.
+CLI::Option *addFailOn(CLI::App &App, Threshold &Target, const std::string &Help) {
+  return App.add_option("--fail-on", Target, Help)
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, Threshold>{{"error", Threshold::Error},
+                                           {"warning", Threshold::Warning},
+                                           {"note", Threshold::Note},
+                                           {"none", Threshold::None}},
+          CLI::ignore_case));
+}
+
 template <typename T>
 CLI::Option *addOptional(CLI::App &App, const std::string &Name,
                          std::optional<T> &Target, const std::string &Help) {
@@ -101,15 +112,9 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   App.add_option("--baseline", Out.BaselineFile,
                  "An earlier SARIF report: findings already in it are "
                  "'unchanged' and do not fail the run");
-  App.add_option("--fail-on", Out.FailOn,
-                 "Lowest level of a new finding that makes the exit code 1: "
-                 "error, warning (default), note or none")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, Threshold>{{"error", Threshold::Error},
-                                           {"warning", Threshold::Warning},
-                                           {"note", Threshold::Note},
-                                           {"none", Threshold::None}},
-          CLI::ignore_case));
+  addFailOn(App, Out.FailOn,
+            "Lowest level of a new finding that makes the exit code 1: "
+            "error, warning (default), note or none");
   App.add_flag("--fix", Out.Fix, "Apply the fix-its to the source files");
   App.add_option("--cache-dir", Out.CacheDir,
                  "Where results of unchanged units are kept (default: "
@@ -154,15 +159,9 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
       "merge", "Combine the reports of several shards (SARIF or JSON) into one");
   Merge->add_option("reports", Out.MergeInputs, "The shards' reports")->required();
   Merge->add_option("-o,--output", Out.OutputFile, "Write the merged report here");
-  Merge->add_option("--fail-on", Out.FailOn,
-                    "Exit 1 when the merged report has a new finding at or "
-                    "above this level: error, warning (default), note or none")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, Threshold>{{"error", Threshold::Error},
-                                           {"warning", Threshold::Warning},
-                                           {"note", Threshold::Note},
-                                           {"none", Threshold::None}},
-          CLI::ignore_case));
+  addFailOn(*Merge, Out.FailOn,
+            "Exit 1 when the merged report has a new finding at or above "
+            "this level: error, warning (default), note or none");
   Merge->callback([&Out] { Out.Merge = true; });
 
   CLI::App *Explain = App.add_subcommand(

@@ -18,20 +18,6 @@ llvm::Error mergeError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
-bool atOrAbove(llvm::StringRef Level, Threshold FailOn) {
-  switch (FailOn) {
-  case Threshold::None:
-    return false;
-  case Threshold::Error:
-    return Level == "error";
-  case Threshold::Warning:
-    return Level == "error" || Level == "warning";
-  case Threshold::Note:
-    return true;
-  }
-  return false;
-}
-
 /// SARIF: one run; results once per fingerprint; the run succeeded only if
 /// every shard's did.
 llvm::Expected<MergeResult> mergeSarif(std::vector<Value> Logs, Threshold FailOn) {

@@ -133,20 +133,25 @@ void compareWithBaseline(Report &R, const Baseline &Old) {
       R.Absent.push_back(Result);
 }
 
-bool failsGate(const Report &R, Threshold FailOn) {
-  if (FailOn == Threshold::None)
+bool atOrAbove(llvm::StringRef Level, Threshold FailOn) {
+  switch (FailOn) {
+  case Threshold::None:
     return false;
-  for (const ReportEntry &Entry : R.Entries) {
-    if (Entry.Suppressed || Entry.State == BaselineState::Unchanged)
-      continue;
-    const llvm::StringRef Level = levelName(*Entry.Error);
-    const bool AtOrAbove =
-        Level == "error" ||
-        (Level == "warning" && FailOn != Threshold::Error) ||
-        (Level == "note" && FailOn == Threshold::Note);
-    if (AtOrAbove)
-      return true;
+  case Threshold::Error:
+    return Level == "error";
+  case Threshold::Warning:
+    return Level == "error" || Level == "warning";
+  case Threshold::Note:
+    return true;
   }
+  return false;
+}
+
+bool failsGate(const Report &R, Threshold FailOn) {
+  for (const ReportEntry &Entry : R.Entries)
+    if (!Entry.Suppressed && Entry.State != BaselineState::Unchanged &&
+        atOrAbove(levelName(*Entry.Error), FailOn))
+      return true;
   return false;
 }
 

@@ -58,6 +58,10 @@ void compareWithBaseline(Report &R, const Baseline &Old);
 
 enum class Threshold { Error, Warning, Note, None };
 
+/// Whether a finding of `Level` ("error", "warning", "note") is at or above
+/// the threshold.
+bool atOrAbove(llvm::StringRef Level, Threshold FailOn);
+
 /// Whether the run fails the gate: a reported (not suppressed) finding at
 /// or above the threshold that is not in the baseline.
 bool failsGate(const Report &R, Threshold FailOn);
