@@ -11,13 +11,6 @@ using namespace clang::tooling;
 
 namespace modlint {
 
-std::string absolutePath(llvm::StringRef Path) {
-  llvm::SmallString<256> Absolute(Path);
-  llvm::sys::fs::make_absolute(Absolute);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  return std::string(Absolute);
-}
-
 namespace {
 llvm::Error inputError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
@@ -88,10 +81,7 @@ selectUnits(const CompilationDatabase &Database,
     }
     llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
     auto Selected = [&](const std::string &Selector) {
-      llvm::StringRef Candidate(File);
-      return Candidate == Selector ||
-             (Candidate.starts_with(Selector) &&
-              llvm::sys::path::is_separator(Candidate[Selector.size()]));
+      return llvm::StringRef(File) == Selector || isUnder(File, Selector);
     };
     if (Selectors.empty() || llvm::any_of(Selectors, Selected))
       Units.insert(std::string(File));

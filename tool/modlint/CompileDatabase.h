@@ -2,6 +2,7 @@
 // lint from the PATH arguments.
 #pragma once
 
+#include "Paths.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
 #include <memory>
@@ -22,8 +23,5 @@ loadCompileDatabase(llvm::StringRef BuildPathOrFile);
 llvm::Expected<std::vector<std::string>>
 selectUnits(const clang::tooling::CompilationDatabase &Database,
             const std::vector<std::string> &Paths);
-
-/// `Path` made absolute against the current directory and normalised.
-std::string absolutePath(llvm::StringRef Path);
 
 } // namespace modlint

@@ -1,5 +1,6 @@
 #include "FastPath.h"
 
+#include "Paths.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/FileManager.h"
@@ -11,11 +12,14 @@ using namespace clang;
 
 namespace modlint {
 
-ProjectFiles::ProjectFiles(const SourceManager &Sources, std::string Root,
-                           const std::string &HeaderFilter)
-    : Sources(Sources), Root(std::move(Root)) {
+ReportScope::ReportScope(std::string Root, const std::string &HeaderFilter)
+    : Root(std::move(Root)) {
   if (!HeaderFilter.empty())
     Filter.emplace(HeaderFilter);
+}
+
+bool ReportScope::covers(llvm::StringRef AbsolutePath) const {
+  return Filter ? Filter->match(AbsolutePath) : isUnder(AbsolutePath, Root);
 }
 
 bool ProjectFiles::contains(SourceLocation Loc) {
@@ -33,10 +37,7 @@ bool ProjectFiles::contains(SourceLocation Loc) {
   llvm::SmallString<256> Path(Ref->getName());
   Sources.getFileManager().makeAbsolutePath(Path);
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  const llvm::StringRef P(Path);
-  const bool UnderRoot = P.starts_with(Root) && P.size() > Root.size() &&
-                         llvm::sys::path::is_separator(P[Root.size()]);
-  return Entry->second = Filter ? Filter->match(P) : UnderRoot;
+  return Entry->second = Scope.covers(Path);
 }
 
 namespace {

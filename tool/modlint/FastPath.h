@@ -14,18 +14,30 @@
 
 namespace modlint {
 
-/// Which files are the project's: the main file, files under the project
-/// root, and files the header filter selects. Decided once per file.
+/// The headers whose findings are reported: those matching the header
+/// filter, or, without one, those under the project root. The one rule both
+/// the fast path (what to parse) and the report (what to keep) follow.
+class ReportScope {
+public:
+  ReportScope(std::string Root, const std::string &HeaderFilter);
+  bool covers(llvm::StringRef AbsolutePath) const;
+
+private:
+  std::string Root;
+  std::optional<llvm::Regex> Filter;
+};
+
+/// Which files are the project's: the main file and the headers the report
+/// scope covers. Decided once per file.
 class ProjectFiles {
 public:
-  ProjectFiles(const clang::SourceManager &Sources, std::string Root,
-               const std::string &HeaderFilter);
+  ProjectFiles(const clang::SourceManager &Sources, ReportScope Scope)
+      : Sources(Sources), Scope(std::move(Scope)) {}
   bool contains(clang::SourceLocation Loc);
 
 private:
   const clang::SourceManager &Sources;
-  const std::string Root;
-  std::optional<llvm::Regex> Filter;
+  const ReportScope Scope;
   llvm::DenseMap<clang::FileID, bool> Known;
 };
 

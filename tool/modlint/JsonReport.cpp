@@ -1,5 +1,6 @@
 #include "JsonReport.h"
 
+#include "Paths.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -10,8 +11,7 @@ using clang::tooling::DiagnosticMessage;
 namespace modlint {
 
 std::string relativeTo(llvm::StringRef Path, llvm::StringRef Root) {
-  if (!Root.empty() && Path.starts_with(Root) && Path.size() > Root.size() &&
-      llvm::sys::path::is_separator(Path[Root.size()]))
+  if (isUnder(Path, Root))
     return Path.drop_front(Root.size() + 1).str();
   return Path.str();
 }

@@ -11,7 +11,6 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <mutex>
@@ -33,9 +32,9 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
     return withFastPath(Factory.createASTConsumer(Compiler, File),
-                        std::make_unique<ProjectFiles>(Compiler.getSourceManager(),
-                                                       Job.ProjectRoot,
-                                                       Job.HeaderFilter));
+                        std::make_unique<ProjectFiles>(
+                            Compiler.getSourceManager(),
+                            ReportScope(Job.ProjectRoot, Job.HeaderFilter)));
   }
 
   /// Every file the unit read: what its cached result depends on.
@@ -142,17 +141,10 @@ void makeAbsolute(tooling::DiagnosticMessage &Message, StringRef Directory) {
   Message.Fix = std::move(Fixes);
 }
 
-bool isUnder(StringRef Path, StringRef Directory) {
-  return Path.starts_with(Directory) && Path.size() > Directory.size() &&
-         llvm::sys::path::is_separator(Path[Directory.size()]);
-}
-
 /// Absolute paths everywhere; header findings only where the job wants them.
 std::vector<ClangTidyError> keepReported(std::vector<ClangTidyError> Errors,
                                          const LintJob &Job) {
-  std::optional<llvm::Regex> Filter;
-  if (!Job.HeaderFilter.empty())
-    Filter.emplace(Job.HeaderFilter);
+  const ReportScope Scope(Job.ProjectRoot, Job.HeaderFilter);
   std::vector<ClangTidyError> Kept;
   for (ClangTidyError &Error : Errors) {
     makeAbsolute(Error.Message, Error.BuildDirectory);
@@ -161,8 +153,7 @@ std::vector<ClangTidyError> keepReported(std::vector<ClangTidyError> Errors,
     const std::string &File = Error.Message.FilePath;
     const bool Reported =
         Error.DiagLevel == tooling::Diagnostic::Error || File.empty() ||
-        File == Job.File ||
-        (Filter ? Filter->match(File) : isUnder(File, Job.ProjectRoot));
+        File == Job.File || Scope.covers(File);
     if (Reported)
       Kept.push_back(std::move(Error));
   }

@@ -24,22 +24,8 @@ Object message(llvm::StringRef Text) {
   return Object{{"text", Sentence}};
 }
 
-/// §3.10: a file URI for an absolute directory, ending in a slash as a base
-/// URI must (§3.14.14).
-std::string directoryUri(llvm::StringRef Directory) {
-  std::string Uri = "file://";
-  for (char C : Directory) {
-    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
-      Uri += C;
-    else
-      Uri += "%" + llvm::utohexstr(static_cast<unsigned char>(C), false, 2);
-  }
-  if (Uri.back() != '/')
-    Uri += '/';
-  return Uri;
-}
-
-/// §3.4.3: a relative reference, percent-encoding what a URI cannot hold.
+/// §3.4.3: a path as a URI reference, percent-encoding what a URI cannot
+/// hold.
 std::string relativeUri(llvm::StringRef Path) {
   std::string Uri;
   for (char C : Path) {
@@ -48,6 +34,15 @@ std::string relativeUri(llvm::StringRef Path) {
     else
       Uri += "%" + llvm::utohexstr(static_cast<unsigned char>(C), false, 2);
   }
+  return Uri;
+}
+
+/// §3.10: a file URI for an absolute directory, ending in a slash as a base
+/// URI must (§3.14.14).
+std::string directoryUri(llvm::StringRef Directory) {
+  std::string Uri = "file://" + relativeUri(Directory);
+  if (Uri.back() != '/')
+    Uri += '/';
   return Uri;
 }
 
