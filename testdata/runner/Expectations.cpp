@@ -1,6 +1,7 @@
 #include "Expectations.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -20,6 +21,16 @@ std::string Expectation::str() const {
 }
 
 namespace {
+/// A line or column number; nothing when the digits overflow (found by the
+/// annotation fuzzer: std::stoul threw on a 100-digit line number).
+std::optional<unsigned> number(const std::string &Digits) {
+  unsigned Value = 0;
+  auto [End, Error] = std::from_chars(Digits.data(), Digits.data() + Digits.size(), Value);
+  if (Error != std::errc() || End != Digits.data() + Digits.size())
+    return std::nullopt;
+  return Value;
+}
+
 std::vector<std::string> lines(const std::string &Text) {
   std::vector<std::string> Result;
   std::istringstream Stream(Text);
@@ -46,8 +57,11 @@ std::vector<Expectation> parseExpectations(const std::string &File,
       E.File = File;
       E.Line = LineNumber;
       E.Level = Match[1];
-      if (Match[2].matched)
-        E.Column = static_cast<unsigned>(std::stoul(Match[2]));
+      if (Match[2].matched) {
+        E.Column = number(Match[2]);
+        if (!E.Column)
+          continue; // counted below as a malformed expectation
+      }
       E.Check = Match[3];
       E.Message = Match[4];
       Result.push_back(std::move(E));
@@ -75,10 +89,13 @@ std::vector<Finding> parseFindings(const std::string &Output) {
     std::smatch Match;
     if (std::regex_match(Line, Match, Primary) ||
         std::regex_match(Line, Match, Error)) {
+      const std::optional<unsigned> LineNo = number(Match[2]), Column = number(Match[3]);
+      if (!LineNo || !Column)
+        continue; // not a diagnostic a compiler could print
       Finding F;
       F.File = Match[1];
-      F.Line = static_cast<unsigned>(std::stoul(Match[2]));
-      F.Column = static_cast<unsigned>(std::stoul(Match[3]));
+      F.Line = *LineNo;
+      F.Column = *Column;
       F.Level = Match[4];
       F.Message = Match[5];
       F.Check = Match.size() > 6 ? std::string(Match[6]) : "compiler";

@@ -47,6 +47,15 @@ TEST(Expectations, MalformedExpectationIsAnError) {
   EXPECT_EQ(Errors.size(), 1u);
 }
 
+TEST(Findings, OverflowingNumbersAreNotDiagnosticsAndNotExpectations) {
+  // Found by the annotation fuzzer: these threw std::out_of_range.
+  const std::string Huge(100, '3');
+  EXPECT_TRUE(parseFindings("a.c:4:" + Huge + ": warning: m [c]\n").empty());
+  std::vector<std::string> Errors;
+  EXPECT_TRUE(parseExpectations("a.c", "// expect-warning@" + Huge + "[c]{{m}}\n", Errors).empty());
+  EXPECT_EQ(Errors.size(), 1u);
+}
+
 TEST(Findings, ParsesPrimaryDiagnosticsAndAttachesNotes) {
   auto F = parseFindings(Output);
   ASSERT_EQ(F.size(), 2u);
