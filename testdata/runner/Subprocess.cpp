@@ -12,13 +12,36 @@ std::string readFile(const std::string &Path) {
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
 }
 
-std::string writeTempFile(const std::string &Suffix, const std::string &Text) {
+std::string tempFilePath(const std::string &Suffix) {
   llvm::SmallString<128> Path;
   llvm::sys::fs::createTemporaryFile("modlint-test", Suffix, Path);
+  return std::string(Path);
+}
+
+std::string tempDirectory() {
+  llvm::SmallString<128> Path;
+  llvm::sys::fs::createUniqueDirectory("modlint-test", Path);
+  return std::string(Path);
+}
+
+std::string writeTempFile(const std::string &Suffix, const std::string &Text) {
+  const std::string Path = tempFilePath(Suffix);
   std::error_code EC;
   llvm::raw_fd_ostream Out(Path, EC);
   Out << Text;
-  return std::string(Path);
+  return Path;
+}
+
+RunOutput runIn(const std::string &Directory, const std::string &Program,
+                const std::vector<std::string> &Args,
+                const std::vector<std::string> &Environment) {
+  // sh changes directory, env adds the variables, and the program replaces
+  // both, so its exit code is the one returned.
+  std::vector<std::string> Shell{"-c", "cd \"$0\" && exec env \"$@\"", Directory};
+  Shell.insert(Shell.end(), Environment.begin(), Environment.end());
+  Shell.push_back(Program);
+  Shell.insert(Shell.end(), Args.begin(), Args.end());
+  return run("/bin/sh", Shell);
 }
 
 size_t countOccurrences(const std::string &Text, const std::string &Needle) {

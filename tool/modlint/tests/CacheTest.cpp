@@ -20,17 +20,14 @@ struct CachedTree {
   std::string Root;
   std::string Cache;
   CachedTree() {
-    llvm::SmallString<128> Dir;
-    llvm::sys::fs::createUniqueDirectory("modlint-cache", Dir);
-    Root = std::string(Dir) + "/tree";
-    Cache = std::string(Dir) + "/cache";
+    const std::string Dir = tempDirectory();
+    Root = Dir + "/tree";
+    Cache = Dir + "/cache";
     fs::copy(MODLINT_TREE_DIR, Root, fs::copy_options::recursive);
   }
   RunOutput lint(std::vector<std::string> Extra = {}) const {
-    std::vector<std::string> Args{"-c", "cd \"$0\" && exec \"$@\"", Root, MODLINT_BINARY,
-                                  "--color=never", "--quiet", "-p", ".", "--cache-dir", Cache};
-    Args.insert(Args.end(), Extra.begin(), Extra.end());
-    return run("/bin/sh", Args);
+    Extra.insert(Extra.begin(), {"--color=never", "--quiet", "-p", ".", "--cache-dir", Cache});
+    return runIn(Root, MODLINT_BINARY, Extra);
   }
   size_t entries() const {
     size_t N = 0;

@@ -16,12 +16,9 @@ const std::vector<std::string> CompilerArgs{"--", "-std=c++20",
 
 /// A copy of a case in a fresh directory, so fixing it leaves the original.
 std::string copyCase(const std::string &Name) {
-  llvm::SmallString<128> Dir;
-  llvm::sys::fs::createUniqueDirectory("modlint-fixit", Dir);
-  llvm::SmallString<128> Path(Dir);
-  llvm::sys::path::append(Path, Name);
+  const std::string Path = tempDirectory() + "/" + Name;
   llvm::sys::fs::copy_file(Cases + "/" + Name, Path);
-  return std::string(Path);
+  return Path;
 }
 
 std::vector<std::string> with(std::vector<std::string> Args, const std::string &File) {

@@ -17,16 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string freshDir(const std::string &Name) {
-  llvm::SmallString<128> Dir;
-  llvm::sys::fs::createUniqueDirectory(Name, Dir);
-  return std::string(Dir);
-}
-
 /// The service tree, plus a unit that does not compile and an entry whose
 /// file does not exist.
 std::string brokenTree() {
-  const std::string Root = freshDir("modlint-broken") + "/tree";
+  const std::string Root = tempDirectory() + "/tree";
   fs::copy(MODLINT_TREE_DIR, Root, fs::copy_options::recursive);
   std::ofstream(Root + "/bad/broken.cpp") << "#include <svc/handler.hpp>\nint f() { return nope; }\n";
   std::string Db = readFile(Root + "/compile_commands.json");
@@ -38,11 +32,9 @@ std::string brokenTree() {
 }
 
 RunOutput modlintIn(const std::string &Dir, std::vector<std::string> Args,
-                    const std::string &Env = "") {
-  std::vector<std::string> Full{"-c", Env + " cd \"$0\" && exec \"$@\"", Dir, MODLINT_BINARY,
-                                "--color=never", "--no-cache"};
-  Full.insert(Full.end(), Args.begin(), Args.end());
-  return run("/bin/sh", Full);
+                    const std::vector<std::string> &Environment = {}) {
+  Args.insert(Args.begin(), {"--color=never", "--no-cache"});
+  return runIn(Dir, MODLINT_BINARY, Args, Environment);
 }
 
 size_t modlintResults(const llvm::json::Value &Log) {
@@ -83,7 +75,7 @@ TEST(Robustness, BrokenUnitAndMissingFileDoNotSinkTheRun) {
 TEST(Robustness, ACrashInOneUnitIsIsolated) {
   for (const char *Jobs : {"1", "2"}) {
     RunOutput Out = modlintIn(MODLINT_TREE_DIR, {"-p", ".", "-j", Jobs},
-                              "export MODLINT_TEST_CRASH=sessions.cpp;");
+                              {"MODLINT_TEST_CRASH=sessions.cpp"});
     EXPECT_EQ(Out.ExitCode, 2) << Jobs;
     EXPECT_NE(Out.Stderr.find("the analysis of bad/sessions.cpp crashed; the other units were linted"),
               std::string::npos)
@@ -96,7 +88,7 @@ TEST(Robustness, ACrashInOneUnitIsIsolated) {
 }
 
 TEST(Robustness, InterruptStopsPromptlyAndLeavesNoPartialReport) {
-  const std::string Out = freshDir("modlint-interrupt");
+  const std::string Out = tempDirectory();
   // Ctrl-C a third of a second into a run that takes seconds.
   RunOutput Shell = run("/bin/sh", {"-c",
       "cd \"$1\" && \"$2\" --no-cache -j 1 -q -p . --format sarif -o \"$3/r.sarif\" & pid=$!; "
@@ -108,7 +100,7 @@ TEST(Robustness, InterruptStopsPromptlyAndLeavesNoPartialReport) {
 }
 
 TEST(Robustness, LongLinesAndBytesThatAreNotUtf8) {
-  const std::string Dir = freshDir("modlint-odd");
+  const std::string Dir = tempDirectory();
   {
     std::ofstream File(Dir + "/odd.cpp", std::ios::binary);
     File << "#include <modrt/module.hpp>\n#include <map>\n#include <string>\n"
@@ -134,7 +126,7 @@ TEST(Robustness, LongLinesAndBytesThatAreNotUtf8) {
 }
 
 TEST(Robustness, FiftyThousandLineFile) {
-  const std::string Dir = freshDir("modlint-huge");
+  const std::string Dir = tempDirectory();
   {
     std::ofstream File(Dir + "/huge.cpp");
     File << "#include <modrt/module.hpp>\nclass Huge : public modrt::Module {\n  long n_ = 0;\npublic:\n";
@@ -153,7 +145,7 @@ TEST(Robustness, FiftyThousandLineFile) {
 }
 
 TEST(Robustness, TenThousandEntryDatabase) {
-  const std::string Dir = freshDir("modlint-bigdb");
+  const std::string Dir = tempDirectory();
   std::ofstream Db(Dir + "/compile_commands.json");
   Db << "[\n";
   for (int I = 0; I < 10000; ++I) {

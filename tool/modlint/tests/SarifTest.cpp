@@ -23,16 +23,8 @@ const std::string Example = MODLINT_SOURCE_DIR "/examples/chat";
 
 /// Runs modlint in `Dir`, as a CI job would from the repository root.
 RunOutput modlintIn(const std::string &Dir, std::vector<std::string> Args) {
-  std::vector<std::string> Full{"-c", "cd \"$0\" && exec \"$@\"", Dir,
-                                MODLINT_BINARY, "--color=never", "--quiet"};
-  Full.insert(Full.end(), Args.begin(), Args.end());
-  return run("/bin/sh", Full);
-}
-
-std::string tempPath(const std::string &Suffix) {
-  llvm::SmallString<128> Path;
-  llvm::sys::fs::createTemporaryFile("modlint-sarif", Suffix, Path);
-  return std::string(Path);
+  Args.insert(Args.begin(), {"--color=never", "--quiet"});
+  return runIn(Dir, MODLINT_BINARY, Args);
 }
 
 /// A report, checked to be valid SARIF for code scanning on the way.
@@ -60,10 +52,9 @@ std::vector<const Object *> results(const llvm::json::Value &Log) {
 
 /// A copy of the service tree in a fresh directory, to edit.
 std::string copyTree() {
-  llvm::SmallString<128> Dir;
-  llvm::sys::fs::createUniqueDirectory("modlint-tree", Dir);
-  fs::copy(MODLINT_TREE_DIR, std::string(Dir), fs::copy_options::recursive);
-  return std::string(Dir);
+  const std::string Dir = tempDirectory();
+  fs::copy(MODLINT_TREE_DIR, Dir, fs::copy_options::recursive);
+  return Dir;
 }
 
 void prependLines(const std::string &Root) {
@@ -77,7 +68,7 @@ void prependLines(const std::string &Root) {
 }
 
 TEST(Sarif, ExampleTreeReportIsValidAndComplete) {
-  const std::string Report = tempPath("sarif");
+  const std::string Report = tempFilePath("sarif");
   RunOutput Out = modlintIn(Example, {"-p", ".", "--format", "sarif", "-o", Report});
   EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
   EXPECT_EQ(Out.Stdout, "");
@@ -130,7 +121,7 @@ TEST(Sarif, ExampleTreeReportIsValidAndComplete) {
 }
 
 TEST(Sarif, NolintSuppressedFindingsAreKeptWithASuppression) {
-  const std::string Report = tempPath("sarif");
+  const std::string Report = tempFilePath("sarif");
   RunOutput Out = modlintIn(MODLINT_SOURCE_DIR, {
       "--format=sarif", "-o", Report, "testdata/nolint/nolint_forms.cpp", "--",
       "-std=c++20", "-Iinclude"});
@@ -152,7 +143,7 @@ TEST(Sarif, NolintSuppressedFindingsAreKeptWithASuppression) {
 
 TEST(Sarif, UnitThatDoesNotCompileMakesTheRunIncomplete) {
   const std::string Broken = writeTempFile("cpp", "int f() { return nope; }\n");
-  const std::string Report = tempPath("sarif");
+  const std::string Report = tempFilePath("sarif");
   RunOutput Out = modlintIn(MODLINT_SOURCE_DIR, {
       "--format=sarif", "-o", Report, Broken,
       "testdata/modlint-field-assignment/plain_assignment.cpp", "--",
@@ -176,7 +167,7 @@ TEST(Sarif, UnitThatDoesNotCompileMakesTheRunIncomplete) {
 }
 
 TEST(Sarif, FixItsBecomeSarifFixes) {
-  const std::string Report = tempPath("sarif");
+  const std::string Report = tempFilePath("sarif");
   RunOutput Out = modlintIn(MODLINT_SOURCE_DIR, {
       "--format=sarif", "-o", Report, "tool/modlint/tests/fixits/never_modified.cpp",
       "--", "-std=c++20", "-Iinclude"});

@@ -13,16 +13,8 @@ namespace modlint::testing {
 namespace {
 
 RunOutput inTree(std::vector<std::string> Args) {
-  std::vector<std::string> Full{"-c", "cd \"$0\" && exec \"$@\"", MODLINT_TREE_DIR,
-                                MODLINT_BINARY, "--color=never", "--quiet", "--no-cache"};
-  Full.insert(Full.end(), Args.begin(), Args.end());
-  return run("/bin/sh", Full);
-}
-
-std::string tempPath(const std::string &Suffix) {
-  llvm::SmallString<128> Path;
-  llvm::sys::fs::createTemporaryFile("modlint-shard", Suffix, Path);
-  return std::string(Path);
+  Args.insert(Args.begin(), {"--color=never", "--quiet", "--no-cache"});
+  return runIn(MODLINT_TREE_DIR, MODLINT_BINARY, Args);
 }
 
 /// Fingerprints of a SARIF log's results.
@@ -54,14 +46,14 @@ TEST(Shards, PartitionTheUnits) {
 }
 
 TEST(Shards, MergedSarifEqualsOneRunAndIsValid) {
-  const std::string Whole = tempPath("sarif");
+  const std::string Whole = tempFilePath("sarif");
   inTree({"-p", ".", "--format=sarif", "-o", Whole});
   std::vector<std::string> Parts;
   for (int K = 1; K <= 3; ++K) {
-    Parts.push_back(tempPath("sarif"));
+    Parts.push_back(tempFilePath("sarif"));
     inTree({"-p", ".", "--format=sarif", "-o", Parts.back(), "--shard", std::to_string(K) + "/3"});
   }
-  const std::string Merged = tempPath("sarif");
+  const std::string Merged = tempFilePath("sarif");
   std::vector<std::string> Args{"merge", "-o", Merged};
   Args.insert(Args.end(), Parts.begin(), Parts.end());
   RunOutput Out = run(MODLINT_BINARY, Args);
@@ -76,7 +68,7 @@ TEST(Shards, MergedJsonEqualsOneRun) {
   RunOutput Whole = inTree({"-p", ".", "--format=json"});
   std::vector<std::string> Parts;
   for (int K = 1; K <= 2; ++K) {
-    Parts.push_back(tempPath("json"));
+    Parts.push_back(tempFilePath("json"));
     inTree({"-p", ".", "--format=json", "-o", Parts.back(), "--shard", std::to_string(K) + "/2"});
   }
   std::vector<std::string> Args{"merge", "--fail-on=none"};
@@ -94,8 +86,8 @@ TEST(Shards, BadShardSpecAndBadMergeInputsAreErrors) {
   EXPECT_EQ(inTree({"-p", ".", "--shard", "4/3"}).ExitCode, 2);
   EXPECT_EQ(inTree({"-p", ".", "--shard", "0/3"}).ExitCode, 2);
   EXPECT_EQ(inTree({"-p", ".", "--shard", "a/b"}).ExitCode, 2);
-  const std::string Json = tempPath("json");
-  const std::string Sarif = tempPath("sarif");
+  const std::string Json = tempFilePath("json");
+  const std::string Sarif = tempFilePath("sarif");
   inTree({"-p", ".", "good", "--format=json", "-o", Json});
   inTree({"-p", ".", "good", "--format=sarif", "-o", Sarif});
   RunOutput Mixed = run(MODLINT_BINARY, {"merge", Json, Sarif});

@@ -15,10 +15,8 @@ const std::string Tree = MODLINT_TREE_DIR;
 
 /// Runs modlint with the tree as working directory, as a user would.
 RunOutput inTree(std::vector<std::string> Args) {
-  std::vector<std::string> Full{"-c", "cd \"$0\" && exec \"$@\"", Tree,
-                                MODLINT_BINARY, "--color=never"};
-  Full.insert(Full.end(), Args.begin(), Args.end());
-  return run("/bin/sh", Full);
+  Args.insert(Args.begin(), "--color=never");
+  return runIn(Tree, MODLINT_BINARY, Args);
 }
 
 TEST(Tree, GoodDirectoryIsCleanWithOnlyTheSummary) {
@@ -123,14 +121,12 @@ TEST(Tree, JsonListsEveryFindingWithPositionsRelativeToTheRoot) {
 }
 
 TEST(Tree, OutputFileAndQuiet) {
-  llvm::SmallString<128> Report;
-  llvm::sys::fs::createTemporaryFile("modlint-report", "json", Report);
-  RunOutput Out = inTree({"-p", ".", "bad", "--format", "json", "-o",
-                          std::string(Report), "--quiet"});
+  const std::string Report = tempFilePath("json");
+  RunOutput Out = inTree({"-p", ".", "bad", "--format", "json", "-o", Report, "--quiet"});
   EXPECT_EQ(Out.ExitCode, 1);
   EXPECT_EQ(Out.Stdout, "");
   EXPECT_EQ(Out.Stderr, "");
-  EXPECT_TRUE(static_cast<bool>(llvm::json::parse(readFile(std::string(Report)))));
+  EXPECT_TRUE(static_cast<bool>(llvm::json::parse(readFile(Report))));
   llvm::sys::fs::remove(Report);
   RunOutput Unwritable = inTree({"-p", ".", "bad", "-o", "/nonexistent/dir/r.txt"});
   EXPECT_EQ(Unwritable.ExitCode, 2);
