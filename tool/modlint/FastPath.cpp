@@ -1,12 +1,12 @@
 #include "FastPath.h"
 
 #include "Paths.h"
+#include "TestCrash.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "llvm/Support/Path.h"
-#include <cstdlib>
 
 using namespace clang;
 
@@ -67,22 +67,6 @@ public:
   }
 
 private:
-  /// Test-only: MODLINT_TEST_CRASH=<text> crashes the analysis of every
-  /// unit whose main file's path contains <text>, deep inside Clang's AST
-  /// consumer, so the tests can prove a crash stays isolated. Unset in any
-  /// real run.
-  static void crashIfAskedTo(ASTContext &Context) {
-    const char *Text = std::getenv("MODLINT_TEST_CRASH");
-    if (!Text || !*Text)
-      return;
-    const SourceManager &Sources = Context.getSourceManager();
-    OptionalFileEntryRef Main = Sources.getFileEntryRefForID(Sources.getMainFileID());
-    if (Main && Main->getName().contains(Text)) {
-      volatile int *Null = nullptr;
-      *Null = 1; // a segmentation fault, as a broken check would cause
-    }
-  }
-
   static std::vector<std::unique_ptr<ASTConsumer>>
   consumers(std::unique_ptr<ASTConsumer> Checks) {
     std::vector<std::unique_ptr<ASTConsumer>> List;

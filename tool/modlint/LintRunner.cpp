@@ -2,6 +2,7 @@
 
 #include "FastPath.h"
 #include "ResultCache.h"
+#include "StackGuard.h"
 #include "SuppressionRecorder.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -228,9 +229,12 @@ LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
         if (std::optional<CachedResult> Cached = Cache ? Cache->lookup(Jobs[I]) : std::nullopt) {
           Results[I] = std::move(*Cached);
         } else {
-          // A crash inside Clang or a check (an assertion, a segfault) ends
-          // this unit only: the run goes on and reports it.
+          // A crash inside Clang or a check (an assertion, a segfault, an
+          // exhausted stack) ends this unit only: the run goes on and
+          // reports it. The stack guard lives outside the recovery so it is
+          // torn down normally after a crash.
           std::vector<std::string> Inputs;
+          UnitStack Stack;
           llvm::CrashRecoveryContext Recovery;
           if (Recovery.RunSafely([&] { Results[I] = runJob(Jobs[I], Inputs); })) {
             if (Cache)

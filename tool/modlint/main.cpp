@@ -15,6 +15,7 @@
 #include "ResultCache.h"
 #include "RuleCatalog.h"
 #include "SarifReport.h"
+#include "StackGuard.h"
 #include "Summary.h"
 
 #include "fmt/format.h"
@@ -176,6 +177,7 @@ int main(int Argc, const char **Argv) {
   llvm::sys::SetInterruptFunction(onInterrupt);
   // A crash in one unit's analysis must not end the run (see runJobs).
   llvm::CrashRecoveryContext::Enable();
+  runCrashHandlersOnAlternateStack();
   // `FILE... -- ARGS`: everything after `--` is the compile command for
   // each FILE, and Argc is cut there.
   std::string FixedError;

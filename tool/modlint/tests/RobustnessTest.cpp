@@ -72,19 +72,48 @@ TEST(Robustness, BrokenUnitAndMissingFileDoNotSinkTheRun) {
   EXPECT_EQ(modlintIn(Root, {"-p", ".", "-q", "--allow-compile-errors"}).ExitCode, 1);
 }
 
+/// The crashed unit is named, its findings are gone, every other unit's are
+/// there, and the exit code says the run is incomplete.
+void expectOnlyUnitCrashed(const RunOutput &Out, const std::string &Unit,
+                           const std::string &Label) {
+  EXPECT_EQ(Out.ExitCode, 2) << Label;
+  EXPECT_NE(Out.Stderr.find("the analysis of " + Unit + " crashed; the other units were linted"),
+            std::string::npos)
+      << Label << "\n" << Out.Stderr;
+  EXPECT_NE(Out.Stdout.find("bad/stats.cpp"), std::string::npos) << Label;
+  EXPECT_NE(Out.Stdout.find("other/service.cpp"), std::string::npos) << Label;
+  EXPECT_EQ(Out.Stdout.find(Unit + ":"), std::string::npos) << Label;
+}
+
 TEST(Robustness, ACrashInOneUnitIsIsolated) {
-  for (const char *Jobs : {"1", "2"}) {
-    RunOutput Out = modlintIn(MODLINT_TREE_DIR, {"-p", ".", "-j", Jobs},
-                              {"MODLINT_TEST_CRASH=sessions.cpp"});
-    EXPECT_EQ(Out.ExitCode, 2) << Jobs;
-    EXPECT_NE(Out.Stderr.find("the analysis of bad/sessions.cpp crashed; the other units were linted"),
-              std::string::npos)
-        << Out.Stderr;
-    // The others' findings, the crashed unit's none.
-    EXPECT_NE(Out.Stdout.find("bad/stats.cpp"), std::string::npos);
-    EXPECT_NE(Out.Stdout.find("other/service.cpp"), std::string::npos);
-    EXPECT_EQ(Out.Stdout.find("bad/sessions.cpp"), std::string::npos);
-  }
+  // A segfault as a broken check would cause, and an abort as a failed
+  // assertion would, through the test-only crash switch.
+  for (const char *Kind : {"segfault", "abort"})
+    for (const char *Jobs : {"1", "2"})
+      expectOnlyUnitCrashed(
+          modlintIn(MODLINT_TREE_DIR, {"-p", ".", "-j", Jobs},
+                    {std::string("MODLINT_TEST_CRASH=") + Kind + ":sessions.cpp"}),
+          "bad/sessions.cpp", std::string(Kind) + " -j " + Jobs);
+}
+
+TEST(Robustness, AStackOverflowInsideClangIsIsolated) {
+  // A class template derived from itself 10,000 levels deep: Clang's own
+  // recursion through the bases (looking up the default constructor)
+  // overflows the stack; `clang++ -fsyntax-only` dies of it with SIGSEGV.
+  const std::string Root = tempDirectory() + "/tree";
+  fs::copy(MODLINT_TREE_DIR, Root, fs::copy_options::recursive);
+  std::ofstream(Root + "/bad/deep.cpp")
+      << "template <int N> struct Deep : Deep<N - 1> { int level = N; };\n"
+         "template <> struct Deep<0> {};\n"
+         "Deep<10000> deep;\n";
+  std::string Db = readFile(Root + "/compile_commands.json");
+  Db.insert(Db.rfind(']'),
+            ",\n  {\"directory\": \".\", \"file\": \"bad/deep.cpp\", "
+            "\"command\": \"c++ -std=c++17 -ftemplate-depth=100000 -c bad/deep.cpp\"}\n");
+  std::ofstream(Root + "/compile_commands.json") << Db;
+  for (const char *Jobs : {"1", "2"})
+    expectOnlyUnitCrashed(modlintIn(Root, {"-p", ".", "-j", Jobs}), "bad/deep.cpp",
+                          std::string("-j ") + Jobs);
 }
 
 TEST(Robustness, InterruptStopsPromptlyAndLeavesNoPartialReport) {
