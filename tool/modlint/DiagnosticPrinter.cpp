@@ -59,8 +59,11 @@ SourceLocation DiagnosticPrinter::location(StringRef FilePath, unsigned Offset,
   llvm::sys::path::remove_dots(Shown, /*remove_dot_dot=*/true);
   llvm::SmallString<256> Cwd;
   if (!llvm::sys::fs::current_path(Cwd) &&
-      llvm::sys::path::replace_path_prefix(Shown, Cwd, ""))
-    Shown = llvm::sys::path::relative_path(Shown);
+      llvm::sys::path::replace_path_prefix(Shown, Cwd, "")) {
+    // Copied out first: assigning a string a view of itself overlaps.
+    const std::string Relative(llvm::sys::path::relative_path(Shown));
+    Shown = Relative;
+  }
   auto File = Files.getOptionalFileRef(Shown.empty() ? Path : Shown);
   if (!File)
     return {};
