@@ -120,6 +120,12 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
                  "Where results of unchanged units are kept (default: "
                  "$XDG_CACHE_HOME/modlint or ~/.cache/modlint)");
   App.add_flag("--no-cache", Out.NoCache, "Lint every unit; read and write no cache");
+  App.add_flag("--stats", Out.Stats,
+               "Print how many units came from the cache and how many were "
+               "parsed on a shared precompiled prefix");
+  App.add_flag("--no-shared-prefix", Out.NoSharedPrefix,
+               "Parse each unit's leading #include lines on its own instead of "
+               "precompiling those that units share once per run");
   App.add_flag("--allow-compile-errors", Out.AllowCompileErrors,
                "A unit that does not compile (or names a missing file) is "
                "reported but does not make the exit code 2");

@@ -32,6 +32,8 @@ struct CommandLine {
   /// Units that do not compile still fail the run (exit 2) unless this.
   bool AllowCompileErrors = false;
   bool NoCache = false;
+  bool NoSharedPrefix = false;
+  bool Stats = false;
   std::string ExportFixesFile;
   bool ListChecks = false;
   bool DumpConfig = false;

@@ -41,11 +41,12 @@ bool ProjectFiles::contains(SourceLocation Loc) {
 }
 
 namespace {
-class FastPathConsumer : public MultiplexConsumer {
+/// Skips the bodies of functions outside the project.
+class ProjectBodiesConsumer : public MultiplexConsumer {
 public:
-  FastPathConsumer(std::unique_ptr<ASTConsumer> Checks,
-                   std::unique_ptr<ProjectFiles> Project)
-      : MultiplexConsumer(consumers(std::move(Checks))),
+  ProjectBodiesConsumer(std::unique_ptr<ASTConsumer> Inner,
+                        std::unique_ptr<ProjectFiles> Project)
+      : MultiplexConsumer(consumers(std::move(Inner))),
         Project(std::move(Project)) {}
 
   /// Asked for every function body when the invocation skips bodies. A body
@@ -54,6 +55,22 @@ public:
   bool shouldSkipFunctionBody(Decl *D) override {
     return !Project->contains(D->getLocation());
   }
+
+protected:
+  std::unique_ptr<ProjectFiles> Project;
+
+private:
+  static std::vector<std::unique_ptr<ASTConsumer>>
+  consumers(std::unique_ptr<ASTConsumer> Inner) {
+    std::vector<std::unique_ptr<ASTConsumer>> List;
+    List.push_back(std::move(Inner));
+    return List;
+  }
+};
+
+class FastPathConsumer : public ProjectBodiesConsumer {
+public:
+  using ProjectBodiesConsumer::ProjectBodiesConsumer;
 
   /// Matching walks the project's top-level declarations only.
   void HandleTranslationUnit(ASTContext &Context) override {
@@ -65,18 +82,13 @@ public:
     Context.setTraversalScope(Scope);
     MultiplexConsumer::HandleTranslationUnit(Context);
   }
-
-private:
-  static std::vector<std::unique_ptr<ASTConsumer>>
-  consumers(std::unique_ptr<ASTConsumer> Checks) {
-    std::vector<std::unique_ptr<ASTConsumer>> List;
-    List.push_back(std::move(Checks));
-    return List;
-  }
-
-  std::unique_ptr<ProjectFiles> Project;
 };
 } // namespace
+
+std::unique_ptr<ASTConsumer> withProjectBodiesOnly(std::unique_ptr<ASTConsumer> Inner,
+                                                  std::unique_ptr<ProjectFiles> Project) {
+  return std::make_unique<ProjectBodiesConsumer>(std::move(Inner), std::move(Project));
+}
 
 std::unique_ptr<ASTConsumer> withFastPath(std::unique_ptr<ASTConsumer> Checks,
                                           std::unique_ptr<ProjectFiles> Project) {

@@ -41,6 +41,12 @@ private:
   llvm::DenseMap<clang::FileID, bool> Known;
 };
 
+/// Wraps a consumer so that only the project's function bodies are parsed
+/// (for precompiling headers the checks will look at later).
+std::unique_ptr<clang::ASTConsumer>
+withProjectBodiesOnly(std::unique_ptr<clang::ASTConsumer> Inner,
+                      std::unique_ptr<ProjectFiles> Project);
+
 /// Wraps the checks' consumer with the fast path.
 std::unique_ptr<clang::ASTConsumer>
 withFastPath(std::unique_ptr<clang::ASTConsumer> Checks,

@@ -1,9 +1,11 @@
 #include "LintRunner.h"
 
 #include "FastPath.h"
+#include "PrefixPch.h"
 #include "ResultCache.h"
 #include "StackGuard.h"
 #include "SuppressionRecorder.h"
+#include "ToolSetup.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -11,6 +13,9 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -40,17 +45,7 @@ public:
 
   /// Every file the unit read: what its cached result depends on.
   void EndSourceFileAction() override {
-    SourceManager &Sources = getCompilerInstance().getSourceManager();
-    for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end(); ++It) {
-      llvm::SmallString<256> Path(It->first.getName());
-      Sources.getFileManager().makeAbsolutePath(Path);
-      // `..` stays: removing it lexically is wrong across symlinks
-      // (/lib/gcc/../../include is /usr/include on a merged-usr system).
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
-      Inputs.push_back(std::string(Path));
-    }
-    llvm::sort(Inputs);
-    Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
+    collectInputs(getCompilerInstance().getSourceManager(), Inputs);
   }
 
 private:
@@ -87,34 +82,6 @@ private:
   const LintJob &Job;
   std::vector<std::string> &Inputs;
 };
-
-/// A database holding one command: a job runs exactly the command it was
-/// given, even when the real database has several for the file.
-class SingleCommandDatabase : public tooling::CompilationDatabase {
-public:
-  explicit SingleCommandDatabase(tooling::CompileCommand Command)
-      : Command(std::move(Command)) {}
-  std::vector<tooling::CompileCommand>
-  getCompileCommands(StringRef) const override {
-    return {Command};
-  }
-
-private:
-  tooling::CompileCommand Command;
-};
-
-/// Points the parser at Clang's own builtin headers (stddef.h, ...): the
-/// modlint binary does not live next to them the way clang does.
-tooling::ArgumentsAdjuster resourceDirAdjuster() {
-  return [](const tooling::CommandLineArguments &Args, StringRef) {
-    for (const std::string &Arg : Args)
-      if (StringRef(Arg).starts_with("-resource-dir"))
-        return Args;
-    tooling::CommandLineArguments Adjusted = Args;
-    Adjusted.push_back("-resource-dir=" MODLINT_CLANG_RESOURCE_DIR);
-    return Adjusted;
-  };
-}
 
 /// Diagnostics name files as the compile command spelled them, relative to
 /// the command's directory when the include path was relative.
@@ -172,7 +139,8 @@ using JobResult = CachedResult;
 /// Everything a job touches is its own: context, consumer, diagnostics
 /// engine, and a file system whose working directory is per instance (the
 /// default one changes the process's working directory).
-JobResult runJob(const LintJob &Job, std::vector<std::string> &Inputs) {
+JobResult runJob(const LintJob &Job, std::vector<std::string> &Inputs,
+                 const BuiltPrefix *Prefix) {
   std::unique_ptr<ClangTidyContext> Context = makeContext(Job.Options);
   ClangTidyDiagnosticConsumer Consumer(*Context, /*ExternalDiagEngine=*/nullptr,
                                        /*RemoveIncompatibleErrors=*/true);
@@ -181,17 +149,21 @@ JobResult runJob(const LintJob &Job, std::vector<std::string> &Inputs) {
                            &Recorder, /*ShouldOwnClient=*/false);
   Context->setDiagnosticsEngine(&Engine);
 
-  SingleCommandDatabase Database(Job.Command);
-  tooling::ClangTool Tool(Database, {Job.File},
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
-  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
-  Tool.appendArgumentsAdjuster(resourceDirAdjuster());
+  OneCommandTool Setup(Job.Command, Job.File);
+  tooling::ClangTool &Tool = Setup.tool();
   Tool.setDiagnosticConsumer(&Consumer);
-  Tool.setPrintErrorMessage(false);
+  PrefixUse Use;
+  const bool OnPrefix = Prefix && usePrefix(Tool, *Prefix, Job.File, Use);
   LintActionFactory Factory(*Context, Job, Inputs);
   JobResult Result;
   Result.Compiled = Tool.run(&Factory) == 0;
+  if (OnPrefix) {
+    // The prefix's files stand for the lines blanked in this one.
+    llvm::erase(Inputs, Prefix->Prefix->HeaderPath);
+    Inputs.insert(Inputs.end(), Prefix->Inputs.begin(), Prefix->Inputs.end());
+    llvm::sort(Inputs);
+    Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
+  }
   Result.Diagnostics = keepReported(Consumer.take(), Job);
   Result.Suppressed = keepReported(Recorder.take(), Job);
   return Result;
@@ -214,46 +186,141 @@ void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
                            }),
                Errors.end());
 }
+
+/// Runs one job, isolating a crash inside Clang or a check (an assertion, a
+/// segfault, an exhausted stack): it ends this unit only, and the run goes
+/// on and reports it. False when it crashed. The stack guard lives outside
+/// the recovery so it is torn down normally after a crash.
+bool runIsolated(const LintJob &Job, const BuiltPrefix *Prefix, JobResult &Result,
+                 ResultCache *Cache) {
+  std::vector<std::string> Inputs;
+  UnitStack Stack;
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Result = runJob(Job, Inputs, Prefix); })) {
+    Result = JobResult();
+    Result.Compiled = false;
+    return false;
+  }
+  if (Cache)
+    Cache->store(Job, Result, Inputs);
+  return true;
+}
+
+/// A directory for the run's precompiled prefixes, removed with them at the
+/// end, and on a signal.
+class PrefixDirectory {
+public:
+  PrefixDirectory() {
+    if (llvm::sys::fs::createUniqueDirectory("modlint-prefixes", Path))
+      Path.clear();
+  }
+  ~PrefixDirectory() {
+    for (const std::string &File : Files) {
+      llvm::sys::fs::remove(File);
+      llvm::sys::DontRemoveFileOnSignal(File);
+    }
+    if (!Path.empty())
+      llvm::sys::fs::remove(Path);
+  }
+  /// Where prefix `N` goes; empty when there is no directory.
+  std::string file(size_t N) {
+    if (Path.empty())
+      return {};
+    llvm::SmallString<256> File(Path);
+    llvm::sys::path::append(File, "prefix-" + std::to_string(N) + ".pch");
+    llvm::sys::RemoveFileOnSignal(File);
+    Files.push_back(std::string(File));
+    return Files.back();
+  }
+
+private:
+  llvm::SmallString<256> Path;
+  std::vector<std::string> Files;
+};
 } // namespace
 
 LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
-                   const ProgressFn &Progress, ResultCache *Cache) {
+                   const ProgressFn &Progress, ResultCache *Cache, bool SharePrefixes) {
   std::vector<JobResult> Results(Jobs.size());
   std::vector<char> Crashed(Jobs.size(), 0);
+  std::vector<char> Pending(Jobs.size(), 0);
+  std::vector<char> OnPrefix(Jobs.size(), 0), ParsedAgain(Jobs.size(), 0);
+  std::vector<std::vector<IncludeLine>> Includes(Jobs.size());
   std::mutex ProgressMutex;
   size_t Done = 0;
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(std::max(1u, Threads)));
-    for (size_t I = 0; I < Jobs.size(); ++I)
-      Pool.async([&, I] {
-        if (std::optional<CachedResult> Cached = Cache ? Cache->lookup(Jobs[I]) : std::nullopt) {
-          Results[I] = std::move(*Cached);
-        } else {
-          // A crash inside Clang or a check (an assertion, a segfault, an
-          // exhausted stack) ends this unit only: the run goes on and
-          // reports it. The stack guard lives outside the recovery so it is
-          // torn down normally after a crash.
-          std::vector<std::string> Inputs;
-          UnitStack Stack;
-          llvm::CrashRecoveryContext Recovery;
-          if (Recovery.RunSafely([&] { Results[I] = runJob(Jobs[I], Inputs); })) {
-            if (Cache)
-              Cache->store(Jobs[I], Results[I], Inputs);
-          } else {
-            Results[I] = JobResult();
-            Results[I].Compiled = false;
-            Crashed[I] = 1;
-          }
-        }
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
-        ++Done;
-        if (Progress)
-          Progress(Done, Jobs.size(), Jobs[I]);
-      });
-    Pool.wait();
+  auto Finished = [&](size_t I) {
+    std::lock_guard<std::mutex> Lock(ProgressMutex);
+    ++Done;
+    if (Progress)
+      Progress(Done, Jobs.size(), Jobs[I]);
+  };
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(std::max(1u, Threads)));
+
+  // Unchanged units come from the cache; the others' first includes are read
+  // to see what they share.
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    Pool.async([&, I] {
+      if (std::optional<CachedResult> Cached = Cache ? Cache->lookup(Jobs[I]) : std::nullopt) {
+        Results[I] = std::move(*Cached);
+        Finished(I);
+        return;
+      }
+      Pending[I] = 1;
+      if (!SharePrefixes)
+        return;
+      if (auto Text = llvm::MemoryBuffer::getFile(Jobs[I].File, /*IsText=*/false,
+                                                  /*RequiresNullTerminator=*/false))
+        Includes[I] = leadingIncludes((*Text)->getBuffer());
+    });
+  Pool.wait();
+
+  // Shared prefixes are precompiled before the units that use them.
+  const PrefixPlan Plan = planSharedPrefixes(
+      Jobs, std::vector<bool>(Pending.begin(), Pending.end()), Includes);
+  std::optional<PrefixDirectory> Directory;
+  if (!Plan.Prefixes.empty())
+    Directory.emplace();
+  std::vector<BuiltPrefix> Built(Plan.Prefixes.size());
+  for (size_t P = 0; P < Built.size(); ++P) {
+    Built[P].Prefix = &Plan.Prefixes[P];
+    Built[P].PchPath = Directory->file(P);
+    if (Built[P].PchPath.empty())
+      continue;
+    Pool.async([&, P] {
+      UnitStack Stack;
+      llvm::CrashRecoveryContext Recovery;
+      if (!Recovery.RunSafely([&] { precompilePrefix(Built[P]); }))
+        Built[P].Built = false;
+    });
   }
+  Pool.wait();
+
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    if (!Pending[I])
+      continue;
+    Pool.async([&, I] {
+      const std::optional<size_t> P = Plan.PrefixOf[I];
+      const BuiltPrefix *Prefix = P && Built[*P].Built ? &Built[*P] : nullptr;
+      bool Survived = runIsolated(Jobs[I], Prefix, Results[I], Cache);
+      // On top of a prefix, a unit that fails is parsed again plainly, so
+      // that its errors, or its crash, are its own.
+      if (Prefix && (!Survived || !Results[I].Compiled)) {
+        Survived = runIsolated(Jobs[I], nullptr, Results[I], Cache);
+        ParsedAgain[I] = 1;
+      }
+      Crashed[I] = !Survived;
+      OnPrefix[I] = Prefix != nullptr;
+      Finished(I);
+    });
+  }
+  Pool.wait();
+
   // Merged in job order, then sorted: the same for any number of workers.
   LintResult Merged;
+  Merged.Work.FromCache = Jobs.size() - llvm::count(Pending, 1);
+  Merged.Work.SharedPrefixes = llvm::count_if(Built, [](const BuiltPrefix &B) { return B.Built; });
+  Merged.Work.OnSharedPrefix = llvm::count(OnPrefix, 1);
+  Merged.Work.ParsedAgain = llvm::count(ParsedAgain, 1);
   for (size_t I = 0; I < Jobs.size(); ++I) {
     for (ClangTidyError &E : Results[I].Diagnostics)
       Merged.Diagnostics.push_back(std::move(E));

@@ -38,6 +38,14 @@ struct LintResult {
   /// Main files the compilation database names but that do not exist.
   std::vector<std::string> MissingFiles;
 
+  /// How the work was saved, for --stats.
+  struct {
+    size_t FromCache = 0;
+    size_t SharedPrefixes = 0;   // precompiled
+    size_t OnSharedPrefix = 0;   // units parsed on one
+    size_t ParsedAgain = 0;      // ... that failed that way and were parsed plainly
+  } Work;
+
   bool complete() const {
     return FailedFiles.empty() && CrashedFiles.empty() && MissingFiles.empty();
   }
@@ -49,10 +57,13 @@ using ProgressFn = std::function<void(size_t Done, size_t Total, const LintJob &
 class ResultCache;
 
 /// Runs every job on `Threads` workers, taking unchanged units from `Cache`
-/// when there is one. The result depends neither on the number of workers
-/// nor on the cache.
+/// when there is one, and, with `SharePrefixes`, parsing the include lines
+/// units start with once for all of them (SharedPrefix.h). The result
+/// depends neither on the number of workers, nor on the cache, nor on the
+/// sharing.
 LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
-                   const ProgressFn &Progress, ResultCache *Cache = nullptr);
+                   const ProgressFn &Progress, ResultCache *Cache = nullptr,
+                   bool SharePrefixes = true);
 
 /// The checks `Options.Checks` enables, sorted.
 std::vector<std::string> enabledChecks(const clang::tidy::ClangTidyOptions &Options);

@@ -54,4 +54,13 @@ std::string summaryText(const LintResult &Result, const Report &R,
   return Text;
 }
 
+std::string statsText(const LintResult &Result, size_t Units) {
+  const auto &W = Result.Work;
+  return fmt::format("modlint: stats: {} units: {} from the cache, {} parsed; {} "
+                     "of them on {} shared precompiled prefix{}, {} parsed again "
+                     "without\n",
+                     Units, W.FromCache, Units - W.FromCache, W.OnSharedPrefix,
+                     W.SharedPrefixes, W.SharedPrefixes == 1 ? "" : "es", W.ParsedAgain);
+}
+
 } // namespace modlint

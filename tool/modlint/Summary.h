@@ -18,4 +18,7 @@ struct RunStats {
 std::string summaryText(const LintResult &Result, const Report &R,
                         const RunStats &Stats, llvm::StringRef ShowPathsRelativeTo);
 
+/// For --stats: how the work was saved.
+std::string statsText(const LintResult &Result, size_t Units);
+
 } // namespace modlint

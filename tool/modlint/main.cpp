@@ -258,7 +258,7 @@ int main(int Argc, const char **Argv) {
         [&](size_t Done, size_t Total, const LintJob &Job) {
           Line.update(Done, Total, relativeTo(Job.File, ProjectRoot));
         },
-        Cache ? &*Cache : nullptr);
+        Cache ? &*Cache : nullptr, !Cmd.NoSharedPrefix);
   }
   const std::chrono::duration<double> Elapsed =
       std::chrono::steady_clock::now() - Start;
@@ -278,6 +278,8 @@ int main(int Argc, const char **Argv) {
                summaryText(Result, R,
                            {Input->Files.size(), Jobs->size(), Elapsed.count()},
                            ProjectRoot));
+  if (Cmd.Stats)
+    fmt::print(stderr, "{}", statsText(Result, Jobs->size()));
   // An incomplete analysis fails the run: a crash always, a unit that does
   // not compile or is missing unless --allow-compile-errors.
   if (!Result.CrashedFiles.empty() ||

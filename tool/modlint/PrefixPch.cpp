@@ -1,0 +1,108 @@
+#include "PrefixPch.h"
+
+#include "FastPath.h"
+#include "ToolSetup.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace clang;
+
+namespace modlint {
+
+namespace {
+/// Clang's precompiled-header action, parsing only the project's function
+/// bodies, and noting the files it read.
+class PrefixAction : public GeneratePCHAction {
+public:
+  PrefixAction(const LintJob &Build, std::vector<std::string> &Inputs)
+      : Build(Build), Inputs(Inputs) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                 StringRef File) override {
+    std::unique_ptr<ASTConsumer> Writer =
+        GeneratePCHAction::CreateASTConsumer(Compiler, File);
+    if (!Writer)
+      return nullptr;
+    return withProjectBodiesOnly(
+        std::move(Writer),
+        std::make_unique<ProjectFiles>(Compiler.getSourceManager(),
+                                       ReportScope(Build.ProjectRoot, Build.HeaderFilter)));
+  }
+
+  void EndSourceFileAction() override {
+    collectInputs(getCompilerInstance().getSourceManager(), Inputs);
+    GeneratePCHAction::EndSourceFileAction();
+  }
+
+private:
+  const LintJob &Build;
+  std::vector<std::string> &Inputs;
+};
+
+class PrefixActionFactory : public tooling::FrontendActionFactory {
+public:
+  PrefixActionFactory(const BuiltPrefix &Built, std::vector<std::string> &Inputs)
+      : Built(Built), Inputs(Inputs) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<PrefixAction>(Built.Prefix->Build, Inputs);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *Consumer) override {
+    // The units' own parse skips these bodies too (see FastPath.h).
+    Invocation->getFrontendOpts().SkipFunctionBodies = true;
+    Invocation->getFrontendOpts().OutputFile = Built.PchPath;
+    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                                std::move(PCHContainerOps), Consumer);
+  }
+
+private:
+  const BuiltPrefix &Built;
+  std::vector<std::string> &Inputs;
+};
+} // namespace
+
+bool precompilePrefix(BuiltPrefix &Built) {
+  const SharedPrefix &Prefix = *Built.Prefix;
+  OneCommandTool Setup(Prefix.Build.Command, Prefix.HeaderPath);
+  tooling::ClangTool &Tool = Setup.tool();
+  Tool.mapVirtualFile(Prefix.HeaderPath, Prefix.HeaderText);
+  // Its errors, if any, are reported by its users' own parses; the base
+  // consumer only counts them, which is what makes the run fail.
+  DiagnosticConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  std::vector<std::string> Inputs;
+  PrefixActionFactory Factory(Built, Inputs);
+  Built.Built = Tool.run(&Factory) == 0;
+  llvm::erase(Inputs, Prefix.HeaderPath);
+  Built.Inputs = std::move(Inputs);
+  return Built.Built;
+}
+
+bool usePrefix(tooling::ClangTool &Tool, const BuiltPrefix &Built,
+               const std::string &File, PrefixUse &Use) {
+  const SharedPrefix &Prefix = *Built.Prefix;
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
+      llvm::MemoryBuffer::getFile(File, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!Text)
+    return false;
+  const std::vector<IncludeLine> Lines = leadingIncludes((*Text)->getBuffer());
+  if (Lines.size() < Prefix.IncludeCount)
+    return false;
+  std::string Expected;
+  for (size_t I = 0; I < Prefix.IncludeCount; ++I)
+    Expected += Lines[I].Directive + "\n";
+  if (Expected != Prefix.HeaderText)
+    return false; // changed since the plan was made
+  Use.BlankedText = blankLines((*Text)->getBuffer(), Lines, Prefix.IncludeCount);
+  Tool.mapVirtualFile(Prefix.HeaderPath, Prefix.HeaderText);
+  Tool.mapVirtualFile(File, Use.BlankedText);
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-include-pch", Built.PchPath}, tooling::ArgumentInsertPosition::BEGIN));
+  return true;
+}
+
+} // namespace modlint

@@ -1,0 +1,38 @@
+// Precompiling a shared prefix (see SharedPrefix.h), and parsing a unit on
+// top of it.
+#pragma once
+
+#include "SharedPrefix.h"
+#include "clang/Tooling/Tooling.h"
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+/// A shared prefix, precompiled to `PchPath`.
+struct BuiltPrefix {
+  const SharedPrefix *Prefix = nullptr;
+  std::string PchPath;
+  /// Every file the prefix read but its own in-memory header: a unit that
+  /// uses it depends on them as if it had read them itself.
+  std::vector<std::string> Inputs;
+  bool Built = false;
+};
+
+/// Precompiles the prefix's header with its command, keeping only the
+/// project's function bodies (the fast path's rule). False when it does not
+/// compile; its users are then parsed plainly and report the errors.
+bool precompilePrefix(BuiltPrefix &Built);
+
+/// Keeps what a parse on top of a prefix needs alive for the parse.
+struct PrefixUse {
+  std::string BlankedText;
+};
+
+/// Sets `Tool` up to parse `File` on top of the prefix: the precompiled
+/// header first, then the file with its prefix lines blanked. False, and
+/// `Tool` unchanged, when the file no longer starts with the prefix's lines.
+bool usePrefix(clang::tooling::ClangTool &Tool, const BuiltPrefix &Built,
+               const std::string &File, PrefixUse &Use);
+
+} // namespace modlint
