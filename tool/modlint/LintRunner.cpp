@@ -187,16 +187,21 @@ void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
                Errors.end());
 }
 
-/// Runs one job, isolating a crash inside Clang or a check (an assertion, a
-/// segfault, an exhausted stack): it ends this unit only, and the run goes
-/// on and reports it. False when it crashed. The stack guard lives outside
-/// the recovery so it is torn down normally after a crash.
+/// Runs one parse so that a crash inside Clang or a check (an assertion, a
+/// segfault, an exhausted stack) ends it alone: the run goes on and reports
+/// it. False when it crashed. The stack guard lives outside the recovery so
+/// it is torn down normally after a crash.
+bool survives(llvm::function_ref<void()> Parse) {
+  UnitStack Stack;
+  llvm::CrashRecoveryContext Recovery;
+  return Recovery.RunSafely(Parse);
+}
+
+/// Runs one job, isolated; false when it crashed.
 bool runIsolated(const LintJob &Job, const BuiltPrefix *Prefix, JobResult &Result,
                  ResultCache *Cache) {
   std::vector<std::string> Inputs;
-  UnitStack Stack;
-  llvm::CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] { Result = runJob(Job, Inputs, Prefix); })) {
+  if (!survives([&] { Result = runJob(Job, Inputs, Prefix); })) {
     Result = JobResult();
     Result.Compiled = false;
     return false;
@@ -287,9 +292,7 @@ LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
     if (Built[P].PchPath.empty())
       continue;
     Pool.async([&, P] {
-      UnitStack Stack;
-      llvm::CrashRecoveryContext Recovery;
-      if (!Recovery.RunSafely([&] { precompilePrefix(Built[P]); }))
+      if (!survives([&] { precompilePrefix(Built[P]); }))
         Built[P].Built = false;
     });
   }

@@ -65,7 +65,7 @@ private:
 };
 } // namespace
 
-bool precompilePrefix(BuiltPrefix &Built) {
+void precompilePrefix(BuiltPrefix &Built) {
   const SharedPrefix &Prefix = *Built.Prefix;
   OneCommandTool Setup(Prefix.Build.Command, Prefix.HeaderPath);
   tooling::ClangTool &Tool = Setup.tool();
@@ -79,7 +79,6 @@ bool precompilePrefix(BuiltPrefix &Built) {
   Built.Built = Tool.run(&Factory) == 0;
   llvm::erase(Inputs, Prefix.HeaderPath);
   Built.Inputs = std::move(Inputs);
-  return Built.Built;
 }
 
 bool usePrefix(tooling::ClangTool &Tool, const BuiltPrefix &Built,

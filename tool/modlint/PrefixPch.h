@@ -20,9 +20,10 @@ struct BuiltPrefix {
 };
 
 /// Precompiles the prefix's header with its command, keeping only the
-/// project's function bodies (the fast path's rule). False when it does not
-/// compile; its users are then parsed plainly and report the errors.
-bool precompilePrefix(BuiltPrefix &Built);
+/// project's function bodies (the fast path's rule). `Built.Built` says
+/// whether it compiled; if not, its users are parsed plainly and report the
+/// errors.
+void precompilePrefix(BuiltPrefix &Built);
 
 /// Keeps what a parse on top of a prefix needs alive for the parse.
 struct PrefixUse {

@@ -1,8 +1,6 @@
 #include "SharedPrefix.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
 #include <map>
@@ -21,7 +19,7 @@ bool isCxxSource(llvm::StringRef File) {
 bool changesWhatThePrefixMeans(llvm::StringRef Arg) {
   return Arg.starts_with("-include") || Arg.starts_with("--include") ||
          Arg.starts_with("-imacros") || Arg.starts_with("--imacros") ||
-         Arg.starts_with("-fmodule") || Arg == "-x" || Arg.starts_with("-x") ||
+         Arg.starts_with("-fmodule") || Arg.starts_with("-x") ||
          Arg.starts_with("--language") || Arg.starts_with("/FI") ||
          Arg.starts_with("-Xclang");
 }
