@@ -29,6 +29,11 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   S.SafeTypes = splitNameList(Options.getLocalOrGlobal("SafeTypes", ""));
   S.InitMethods = splitNameList(Options.getLocalOrGlobal("InitMethods", ""));
   S.Strict = Options.getLocalOrGlobal("Strict", false);
+  const llvm::StringRef Bodies = Options.getLocalOrGlobal(BodyScopeKey, "");
+  if (Bodies == SharedPrefixBodies)
+    S.Bodies = BodyScope::SharedPrefix;
+  else if (Bodies == AfterSharedPrefixBodies)
+    S.Bodies = BodyScope::AfterSharedPrefix;
   return S;
 }
 
@@ -39,6 +44,8 @@ void ModuleSettings::store(
   Options.store(Map, "SafeTypes", joinNameList(SafeTypes));
   Options.store(Map, "InitMethods", joinNameList(InitMethods));
   Options.store(Map, "Strict", Strict);
+  // BodyScope is the command's internal setting for one parse, not
+  // configuration: it is never written out.
 }
 
 } // namespace modlint

@@ -49,6 +49,11 @@ struct EffectiveConfig {
   std::string dump() const;
 };
 
+/// The check selection and check options as one string, options in key
+/// order: equal strings, equal configuration (for cache keys, and for
+/// telling which units may share a parse).
+std::string configurationKey(const clang::tidy::ClangTidyOptions &Options);
+
 /// Parses a config file. Unknown keys, wrong types and syntax errors are
 /// errors whose message starts with `FILE:LINE:COL:`.
 llvm::Expected<ConfigLayer> parseConfig(llvm::StringRef Yaml,

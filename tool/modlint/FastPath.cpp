@@ -41,11 +41,12 @@ bool ProjectFiles::contains(SourceLocation Loc) {
 }
 
 namespace {
-/// Skips the bodies of functions outside the project.
-class ProjectBodiesConsumer : public MultiplexConsumer {
+/// Skips the bodies of functions outside the project, and matches only the
+/// project's declarations.
+class FastPathConsumer : public MultiplexConsumer {
 public:
-  ProjectBodiesConsumer(std::unique_ptr<ASTConsumer> Inner,
-                        std::unique_ptr<ProjectFiles> Project)
+  FastPathConsumer(std::unique_ptr<ASTConsumer> Inner,
+                   std::unique_ptr<ProjectFiles> Project)
       : MultiplexConsumer(consumers(std::move(Inner))),
         Project(std::move(Project)) {}
 
@@ -55,22 +56,6 @@ public:
   bool shouldSkipFunctionBody(Decl *D) override {
     return !Project->contains(D->getLocation());
   }
-
-protected:
-  std::unique_ptr<ProjectFiles> Project;
-
-private:
-  static std::vector<std::unique_ptr<ASTConsumer>>
-  consumers(std::unique_ptr<ASTConsumer> Inner) {
-    std::vector<std::unique_ptr<ASTConsumer>> List;
-    List.push_back(std::move(Inner));
-    return List;
-  }
-};
-
-class FastPathConsumer : public ProjectBodiesConsumer {
-public:
-  using ProjectBodiesConsumer::ProjectBodiesConsumer;
 
   /// Matching walks the project's top-level declarations only.
   void HandleTranslationUnit(ASTContext &Context) override {
@@ -82,13 +67,18 @@ public:
     Context.setTraversalScope(Scope);
     MultiplexConsumer::HandleTranslationUnit(Context);
   }
+
+private:
+  static std::vector<std::unique_ptr<ASTConsumer>>
+  consumers(std::unique_ptr<ASTConsumer> Inner) {
+    std::vector<std::unique_ptr<ASTConsumer>> List;
+    List.push_back(std::move(Inner));
+    return List;
+  }
+
+  std::unique_ptr<ProjectFiles> Project;
 };
 } // namespace
-
-std::unique_ptr<ASTConsumer> withProjectBodiesOnly(std::unique_ptr<ASTConsumer> Inner,
-                                                  std::unique_ptr<ProjectFiles> Project) {
-  return std::make_unique<ProjectBodiesConsumer>(std::move(Inner), std::move(Project));
-}
 
 std::unique_ptr<ASTConsumer> withFastPath(std::unique_ptr<ASTConsumer> Checks,
                                           std::unique_ptr<ProjectFiles> Project) {

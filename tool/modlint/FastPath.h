@@ -41,13 +41,9 @@ private:
   llvm::DenseMap<clang::FileID, bool> Known;
 };
 
-/// Wraps a consumer so that only the project's function bodies are parsed
-/// (for precompiling headers the checks will look at later).
-std::unique_ptr<clang::ASTConsumer>
-withProjectBodiesOnly(std::unique_ptr<clang::ASTConsumer> Inner,
-                      std::unique_ptr<ProjectFiles> Project);
-
-/// Wraps the checks' consumer with the fast path.
+/// Wraps the checks' consumer with the fast path: only the project's
+/// function bodies are parsed, and matching visits only the project's
+/// declarations.
 std::unique_ptr<clang::ASTConsumer>
 withFastPath(std::unique_ptr<clang::ASTConsumer> Checks,
              std::unique_ptr<ProjectFiles> Project);

@@ -1,24 +1,18 @@
 #include "LintRunner.h"
 
-#include "FastPath.h"
+#include "CheckSession.h"
 #include "PrefixPch.h"
 #include "ResultCache.h"
 #include "StackGuard.h"
-#include "SuppressionRecorder.h"
-#include "ToolSetup.h"
+#include "UnitParse.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/VirtualFileSystem.h"
 #include <mutex>
 #include <tuple>
 
@@ -28,146 +22,7 @@ using namespace clang::tidy;
 namespace modlint {
 
 namespace {
-/// modlint's frontend action: the checks' AST consumer, built by the same
-/// factory clang-tidy uses, behind the fast path.
-class LintAction : public ASTFrontendAction {
-public:
-  LintAction(ClangTidyASTConsumerFactory &Factory, const LintJob &Job,
-             std::vector<std::string> &Inputs)
-      : Factory(Factory), Job(Job), Inputs(Inputs) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
-                                                 StringRef File) override {
-    return withFastPath(Factory.createASTConsumer(Compiler, File),
-                        std::make_unique<ProjectFiles>(
-                            Compiler.getSourceManager(),
-                            ReportScope(Job.ProjectRoot, Job.HeaderFilter)));
-  }
-
-  /// Every file the unit read: what its cached result depends on.
-  void EndSourceFileAction() override {
-    collectInputs(getCompilerInstance().getSourceManager(), Inputs);
-  }
-
-private:
-  ClangTidyASTConsumerFactory &Factory;
-  const LintJob &Job;
-  std::vector<std::string> &Inputs;
-};
-
-class LintActionFactory : public tooling::FrontendActionFactory {
-public:
-  LintActionFactory(ClangTidyContext &Context, const LintJob &Job,
-                    std::vector<std::string> &Inputs)
-      : Factory(Context), Job(Job), Inputs(Inputs) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Factory, Job, Inputs);
-  }
-
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *Consumer) override {
-    // Without carets the compiler does not print its own "N warnings
-    // generated." line; modlint reports findings itself.
-    Invocation->getDiagnosticOpts().ShowCarets = false;
-    // The fast path decides, body by body, what to skip.
-    Invocation->getFrontendOpts().SkipFunctionBodies = true;
-    return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
-                                                std::move(PCHContainerOps),
-                                                Consumer);
-  }
-
-private:
-  ClangTidyASTConsumerFactory Factory;
-  const LintJob &Job;
-  std::vector<std::string> &Inputs;
-};
-
-/// Diagnostics name files as the compile command spelled them, relative to
-/// the command's directory when the include path was relative.
-void makeAbsolute(std::string &Path, StringRef Directory) {
-  if (Path.empty() || llvm::sys::path::is_absolute(Path))
-    return;
-  llvm::SmallString<256> Absolute(Directory);
-  llvm::sys::path::append(Absolute, Path);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  Path = std::string(Absolute);
-}
-
-void makeAbsolute(tooling::DiagnosticMessage &Message, StringRef Directory) {
-  makeAbsolute(Message.FilePath, Directory);
-  for (tooling::FileByteRange &Range : Message.Ranges)
-    makeAbsolute(Range.FilePath, Directory);
-  llvm::StringMap<tooling::Replacements> Fixes;
-  for (const auto &[File, Replacements] : Message.Fix)
-    for (const tooling::Replacement &R : Replacements) {
-      std::string Path = R.getFilePath().str();
-      makeAbsolute(Path, Directory);
-      llvm::consumeError(Fixes[Path].add(tooling::Replacement(
-          Path, R.getOffset(), R.getLength(), R.getReplacementText())));
-    }
-  Message.Fix = std::move(Fixes);
-}
-
-/// Absolute paths everywhere; header findings only where the job wants them.
-std::vector<ClangTidyError> keepReported(std::vector<ClangTidyError> Errors,
-                                         const LintJob &Job) {
-  const ReportScope Scope(Job.ProjectRoot, Job.HeaderFilter);
-  std::vector<ClangTidyError> Kept;
-  for (ClangTidyError &Error : Errors) {
-    makeAbsolute(Error.Message, Error.BuildDirectory);
-    for (tooling::DiagnosticMessage &Note : Error.Notes)
-      makeAbsolute(Note, Error.BuildDirectory);
-    const std::string &File = Error.Message.FilePath;
-    const bool Reported =
-        Error.DiagLevel == tooling::Diagnostic::Error || File.empty() ||
-        File == Job.File || Scope.covers(File);
-    if (Reported)
-      Kept.push_back(std::move(Error));
-  }
-  return Kept;
-}
-
-std::unique_ptr<ClangTidyContext> makeContext(const ClangTidyOptions &Options) {
-  return std::make_unique<ClangTidyContext>(
-      std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(),
-                                               Options));
-}
-
 using JobResult = CachedResult;
-
-/// Everything a job touches is its own: context, consumer, diagnostics
-/// engine, and a file system whose working directory is per instance (the
-/// default one changes the process's working directory).
-JobResult runJob(const LintJob &Job, std::vector<std::string> &Inputs,
-                 const BuiltPrefix *Prefix) {
-  std::unique_ptr<ClangTidyContext> Context = makeContext(Job.Options);
-  ClangTidyDiagnosticConsumer Consumer(*Context, /*ExternalDiagEngine=*/nullptr,
-                                       /*RemoveIncompatibleErrors=*/true);
-  SuppressionRecorder Recorder(*Context, Consumer);
-  DiagnosticsEngine Engine(new DiagnosticIDs(), new DiagnosticOptions(),
-                           &Recorder, /*ShouldOwnClient=*/false);
-  Context->setDiagnosticsEngine(&Engine);
-
-  OneCommandTool Setup(Job.Command, Job.File);
-  tooling::ClangTool &Tool = Setup.tool();
-  Tool.setDiagnosticConsumer(&Consumer);
-  PrefixUse Use;
-  const bool OnPrefix = Prefix && usePrefix(Tool, *Prefix, Job.File, Use);
-  LintActionFactory Factory(*Context, Job, Inputs);
-  JobResult Result;
-  Result.Compiled = Tool.run(&Factory) == 0;
-  if (OnPrefix) {
-    // The prefix's files stand for the lines blanked in this one.
-    llvm::erase(Inputs, Prefix->Prefix->HeaderPath);
-    Inputs.insert(Inputs.end(), Prefix->Inputs.begin(), Prefix->Inputs.end());
-    llvm::sort(Inputs);
-    Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
-  }
-  Result.Diagnostics = keepReported(Consumer.take(), Job);
-  Result.Suppressed = keepReported(Recorder.take(), Job);
-  return Result;
-}
 
 /// Sorted by place, then check and message; identical findings (the same
 /// header finding from several units) collapse into one.
@@ -200,14 +55,20 @@ bool survives(llvm::function_ref<void()> Parse) {
 /// Runs one job, isolated; false when it crashed.
 bool runIsolated(const LintJob &Job, const BuiltPrefix *Prefix, JobResult &Result,
                  ResultCache *Cache) {
-  std::vector<std::string> Inputs;
-  if (!survives([&] { Result = runJob(Job, Inputs, Prefix); })) {
+  ParsedUnit Parsed;
+  if (!survives([&] { Parsed = parseUnit(Job, Prefix); })) {
     Result = JobResult();
     Result.Compiled = false;
     return false;
   }
+  Result = JobResult{std::move(Parsed.Own), Parsed.Compiled};
+  // The findings in the prefix's shared bodies are this unit's too.
+  if (Parsed.OnPrefix) {
+    llvm::append_range(Result.Diagnostics, Prefix->Findings.Diagnostics);
+    llvm::append_range(Result.Suppressed, Prefix->Findings.Suppressed);
+  }
   if (Cache)
-    Cache->store(Job, Result, Inputs);
+    Cache->store(Job, Result, Parsed.Inputs);
   return true;
 }
 
@@ -324,6 +185,9 @@ LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
   Merged.Work.SharedPrefixes = llvm::count_if(Built, [](const BuiltPrefix &B) { return B.Built; });
   Merged.Work.OnSharedPrefix = llvm::count(OnPrefix, 1);
   Merged.Work.ParsedAgain = llvm::count(ParsedAgain, 1);
+  for (const BuiltPrefix &B : Built)
+    if (B.Built)
+      Merged.Work.PrefixFindings += B.Findings.Diagnostics.size() + B.Findings.Suppressed.size();
   for (size_t I = 0; I < Jobs.size(); ++I) {
     for (ClangTidyError &E : Results[I].Diagnostics)
       Merged.Diagnostics.push_back(std::move(E));

@@ -25,6 +25,14 @@ struct LintJob {
   std::string HeaderFilter;
 };
 
+/// One unit's (or one parse's) findings and compiler errors, with absolute
+/// paths, only those its job reports.
+struct UnitFindings {
+  std::vector<clang::tidy::ClangTidyError> Diagnostics;
+  /// Findings a NOLINT comment suppresses, in the same form.
+  std::vector<clang::tidy::ClangTidyError> Suppressed;
+};
+
 struct LintResult {
   /// Findings and compiler errors with absolute paths, sorted, without
   /// duplicates: a header's finding seen from several units appears once.
@@ -44,6 +52,7 @@ struct LintResult {
     size_t SharedPrefixes = 0;   // precompiled
     size_t OnSharedPrefix = 0;   // units parsed on one
     size_t ParsedAgain = 0;      // ... that failed that way and were parsed plainly
+    size_t PrefixFindings = 0;   // worked out once in a prefix, for all its users
   } Work;
 
   bool complete() const {

@@ -1,23 +1,30 @@
 #include "PrefixPch.h"
 
+#include "CheckSession.h"
 #include "FastPath.h"
 #include "ToolSetup.h"
+#include "analysis/ModuleSettings.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
+using namespace clang::tidy;
 
 namespace modlint {
 
 namespace {
 /// Clang's precompiled-header action, parsing only the project's function
-/// bodies, and noting the files it read.
+/// bodies, running the checks on them once the header is written, and
+/// noting the files it read.
 class PrefixAction : public GeneratePCHAction {
 public:
-  PrefixAction(const LintJob &Build, std::vector<std::string> &Inputs)
-      : Build(Build), Inputs(Inputs) {}
+  PrefixAction(const LintJob &Build, ClangTidyASTConsumerFactory &Checks,
+               std::vector<std::string> &Inputs)
+      : Build(Build), Checks(Checks), Inputs(Inputs) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
@@ -25,8 +32,11 @@ public:
         GeneratePCHAction::CreateASTConsumer(Compiler, File);
     if (!Writer)
       return nullptr;
-    return withProjectBodiesOnly(
-        std::move(Writer),
+    std::vector<std::unique_ptr<ASTConsumer>> WriteThenCheck;
+    WriteThenCheck.push_back(std::move(Writer));
+    WriteThenCheck.push_back(Checks.createASTConsumer(Compiler, File));
+    return withFastPath(
+        std::make_unique<MultiplexConsumer>(std::move(WriteThenCheck)),
         std::make_unique<ProjectFiles>(Compiler.getSourceManager(),
                                        ReportScope(Build.ProjectRoot, Build.HeaderFilter)));
   }
@@ -38,15 +48,17 @@ public:
 
 private:
   const LintJob &Build;
+  ClangTidyASTConsumerFactory &Checks;
   std::vector<std::string> &Inputs;
 };
 
 class PrefixActionFactory : public tooling::FrontendActionFactory {
 public:
-  PrefixActionFactory(const BuiltPrefix &Built, std::vector<std::string> &Inputs)
-      : Built(Built), Inputs(Inputs) {}
+  PrefixActionFactory(const BuiltPrefix &Built, ClangTidyContext &Context,
+                      std::vector<std::string> &Inputs)
+      : Built(Built), Checks(Context), Inputs(Inputs) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PrefixAction>(Built.Prefix->Build, Inputs);
+    return std::make_unique<PrefixAction>(Built.Prefix->Build, Checks, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
@@ -54,6 +66,9 @@ public:
                      DiagnosticConsumer *Consumer) override {
     // The units' own parse skips these bodies too (see FastPath.h).
     Invocation->getFrontendOpts().SkipFunctionBodies = true;
+    // The checks' findings count as warnings of this parse; without carets
+    // the compiler does not print "N warnings generated." for them.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
     Invocation->getFrontendOpts().OutputFile = Built.PchPath;
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps), Consumer);
@@ -61,8 +76,15 @@ public:
 
 private:
   const BuiltPrefix &Built;
+  ClangTidyASTConsumerFactory Checks;
   std::vector<std::string> &Inputs;
 };
+
+ClangTidyOptions withBodyScope(ClangTidyOptions Options, const char *Scope) {
+  Options.CheckOptions.insert_or_assign(ModuleSettings::BodyScopeKey,
+                                        ClangTidyOptions::ClangTidyValue(Scope));
+  return Options;
+}
 } // namespace
 
 void precompilePrefix(BuiltPrefix &Built) {
@@ -70,15 +92,23 @@ void precompilePrefix(BuiltPrefix &Built) {
   OneCommandTool Setup(Prefix.Build.Command, Prefix.HeaderPath);
   tooling::ClangTool &Tool = Setup.tool();
   Tool.mapVirtualFile(Prefix.HeaderPath, Prefix.HeaderText);
-  // Its errors, if any, are reported by its users' own parses; the base
-  // consumer only counts them, which is what makes the run fail.
-  DiagnosticConsumer Quiet;
-  Tool.setDiagnosticConsumer(&Quiet);
+  // Its errors, if any, make it unused: its users' own parses report them.
+  CheckSession Session(checkOptionsForPrefix(Prefix.Build.Options));
+  Tool.setDiagnosticConsumer(&Session.compilerDiagnostics());
   std::vector<std::string> Inputs;
-  PrefixActionFactory Factory(Built, Inputs);
+  PrefixActionFactory Factory(Built, Session.context(), Inputs);
   Built.Built = Tool.run(&Factory) == 0;
   llvm::erase(Inputs, Prefix.HeaderPath);
   Built.Inputs = std::move(Inputs);
+  Built.Findings = Session.take(Prefix.Build);
+}
+
+ClangTidyOptions checkOptionsForPrefix(ClangTidyOptions Options) {
+  return withBodyScope(std::move(Options), ModuleSettings::SharedPrefixBodies);
+}
+
+ClangTidyOptions checkOptionsOnPrefix(ClangTidyOptions Options) {
+  return withBodyScope(std::move(Options), ModuleSettings::AfterSharedPrefixBodies);
 }
 
 bool usePrefix(tooling::ClangTool &Tool, const BuiltPrefix &Built,

@@ -2,6 +2,7 @@
 // top of it.
 #pragma once
 
+#include "LintRunner.h"
 #include "SharedPrefix.h"
 #include "clang/Tooling/Tooling.h"
 #include <string>
@@ -16,13 +17,17 @@ struct BuiltPrefix {
   /// Every file the prefix read but its own in-memory header: a unit that
   /// uses it depends on them as if it had read them itself.
   std::vector<std::string> Inputs;
+  /// The findings in the prefix's bodies that are the same in every unit
+  /// (see BodyScope in the checks): worked out once, while precompiling, and
+  /// part of every user's result.
+  UnitFindings Findings;
   bool Built = false;
 };
 
 /// Precompiles the prefix's header with its command, keeping only the
-/// project's function bodies (the fast path's rule). `Built.Built` says
-/// whether it compiled; if not, its users are parsed plainly and report the
-/// errors.
+/// project's function bodies (the fast path's rule), and runs the checks on
+/// the bodies whose findings every user shares. `Built.Built` says whether
+/// it compiled; if not, its users are parsed plainly and report the errors.
 void precompilePrefix(BuiltPrefix &Built);
 
 /// Keeps what a parse on top of a prefix needs alive for the parse.
@@ -33,7 +38,14 @@ struct PrefixUse {
 /// Sets `Tool` up to parse `File` on top of the prefix: the precompiled
 /// header first, then the file with its prefix lines blanked. False, and
 /// `Tool` unchanged, when the file no longer starts with the prefix's lines.
+/// The parse's checks must then skip what the prefix analysed
+/// (`checkOptionsOnPrefix`), and its result take in `Built.Findings`.
 bool usePrefix(clang::tooling::ClangTool &Tool, const BuiltPrefix &Built,
                const std::string &File, PrefixUse &Use);
+
+/// The options for the checks of a prefix's own parse, and of a unit parsed
+/// on a prefix: which bodies each analyses (BodyScope in the checks).
+clang::tidy::ClangTidyOptions checkOptionsForPrefix(clang::tidy::ClangTidyOptions Options);
+clang::tidy::ClangTidyOptions checkOptionsOnPrefix(clang::tidy::ClangTidyOptions Options);
 
 } // namespace modlint

@@ -1,6 +1,7 @@
 #include "ResultCache.h"
 
 #include "AtomicFile.h"
+#include "Config.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -159,11 +160,7 @@ std::string ResultCache::keyOf(const LintJob &Job) const {
   Add(Job.Command.Directory);
   for (const std::string &Arg : Job.Command.CommandLine)
     Add(Arg);
-  Add(Job.Options.Checks.value_or(""));
-  for (const auto &Option : Job.Options.CheckOptions) {
-    Add(Option.getKey());
-    Add(Option.getValue().Value);
-  }
+  Add(configurationKey(Job.Options));
   Add(Job.ProjectRoot);
   Add(Job.HeaderFilter);
   return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),

@@ -15,9 +15,7 @@
 
 namespace modlint {
 
-struct CachedResult {
-  std::vector<clang::tidy::ClangTidyError> Diagnostics;
-  std::vector<clang::tidy::ClangTidyError> Suppressed;
+struct CachedResult : UnitFindings {
   bool Compiled = true;
 };
 

@@ -1,5 +1,7 @@
 #include "SharedPrefix.h"
 
+#include "Config.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
@@ -37,7 +39,9 @@ std::optional<size_t> inputPosition(const clang::tooling::CompileCommand &Comman
   return Found;
 }
 
-/// Units may share a prefix only when everything but the input is the same.
+/// Units may share a prefix only when everything but the input is the same:
+/// the command, and the configuration the prefix's findings are worked out
+/// with.
 std::optional<std::string> groupKey(const LintJob &Job) {
   if (!isCxxSource(Job.File))
     return std::nullopt;
@@ -46,7 +50,8 @@ std::optional<std::string> groupKey(const LintJob &Job) {
     return std::nullopt;
   std::string Key = Job.Command.Directory + '\0' +
                     llvm::sys::path::parent_path(Job.File).str() + '\0' +
-                    Job.ProjectRoot + '\0' + Job.HeaderFilter;
+                    Job.ProjectRoot + '\0' + Job.HeaderFilter + '\0' +
+                    configurationKey(Job.Options);
   for (size_t I = 0; I < Job.Command.CommandLine.size(); ++I) {
     if (I == *Input)
       continue;

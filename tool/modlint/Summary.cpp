@@ -58,9 +58,10 @@ std::string statsText(const LintResult &Result, size_t Units) {
   const auto &W = Result.Work;
   return fmt::format("modlint: stats: {} units: {} from the cache, {} parsed; {} "
                      "of them on {} shared precompiled prefix{}, {} parsed again "
-                     "without\n",
+                     "without; {} finding{} in the prefixes' bodies worked out once\n",
                      Units, W.FromCache, Units - W.FromCache, W.OnSharedPrefix,
-                     W.SharedPrefixes, W.SharedPrefixes == 1 ? "" : "es", W.ParsedAgain);
+                     W.SharedPrefixes, W.SharedPrefixes == 1 ? "" : "es", W.ParsedAgain,
+                     W.PrefixFindings, W.PrefixFindings == 1 ? "" : "s");
 }
 
 } // namespace modlint

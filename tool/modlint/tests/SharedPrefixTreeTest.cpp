@@ -30,6 +30,16 @@ public:
   void bump() { ++version_; }
   void skip() { ++ignored_; } // NOLINT(modlint-*)
 };
+template <typename T> class Queue : public modrt::Module {
+  std::map<int, T> items_;
+public:
+  void push(int k, const T &t) { items_[k] = t; }
+};
+class Stats : public modrt::Module {
+  int hits_ = 0;
+public:
+  void hit();
+};
 }
 )";
 
@@ -52,7 +62,8 @@ std::string prefixTree(const std::string &FirstInclude = "<map>") {
         << "  APP_COUNTER served_ = 0;\n"
         << "public:\n"
         << "  void serve() { ++served_; }\n"
-        << "};\n";
+        << "};\n"
+        << (I == 2 ? "void app::Stats::hit() { ++hits_; }\n" : "");
     Db << (I ? ",\n" : "") << "{\"directory\": \"" << Root << "\", \"file\": \"src/" << Name
        << ".cpp\", \"arguments\": [\"c++\", \"-std=c++20\", \"-Iinclude\", \"-I"
        << MODLINT_SOURCE_DIR << "/include\", \"-c\", \"src/" << Name << ".cpp\"]}";
@@ -77,13 +88,25 @@ TEST(SharedPrefix, FindingsAreThoseOfPlainParsesInEveryFormat) {
         << Shared.Stderr;
     EXPECT_NE(Plain.Stderr.find("0 of them on 0 shared precompiled prefixes"), std::string::npos)
         << Plain.Stderr;
+    // bump() and skip() were checked once, in the prefix; the template and
+    // the members' verdicts were not (see PrefixFindingsTest.cpp).
+    EXPECT_NE(Shared.Stderr.find("; 2 findings in the prefixes' bodies worked out once"),
+              std::string::npos)
+        << Shared.Stderr;
+    EXPECT_NE(Plain.Stderr.find("; 0 findings in the prefixes' bodies"), std::string::npos)
+        << Plain.Stderr;
   }
-  // The header's findings (from the prefix) and every unit's own are there;
-  // the NOLINT in the header still holds.
+  // The header's findings (from the prefix, from the units, and from the one
+  // unit that defines Stats::hit) and every unit's own are there; the NOLINT
+  // in the header still holds.
   RunOutput Text = lint(Root, {"--no-cache"});
-  EXPECT_NE(Text.Stdout.find("include/app/registry.hpp:14:17: warning: '++' on 'version_'"),
-            std::string::npos)
-      << Text.Stdout;
+  for (const char *Finding :
+       {"include/app/registry.hpp:14:17: warning: '++' on 'version_'",
+        "include/app/registry.hpp:20:34: warning: 'operator[]' mutates container 'items_'",
+        "include/app/registry.hpp:18:20: warning: 'items_' is mutable state",
+        "include/app/registry.hpp:23:7: warning: 'hits_' is mutable state",
+        "src/unit2.cpp:10:26: warning: '++' on 'hits_'"})
+    EXPECT_NE(Text.Stdout.find(Finding), std::string::npos) << Finding << "\n" << Text.Stdout;
   EXPECT_EQ(Text.Stdout.find("ignored_"), std::string::npos);
   for (const char *Unit : {"src/unit0.cpp:8:", "src/unit1.cpp:10:", "src/unit2.cpp:8:"})
     EXPECT_NE(Text.Stdout.find(std::string(Unit) + "18: warning: '++' on 'served_'"),

@@ -1,0 +1,135 @@
+// A shared prefix's findings are worked out once: the prefix's own parse
+// checks the bodies whose findings every unit shares, and a unit parsed on
+// the prefix checks everything else. Together they are the unit's plain
+// findings.
+#include "Config.h"
+#include "LeadingIncludes.h"
+#include "SharedPrefix.h"
+#include "UnitParse.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "gtest/gtest.h"
+
+#include <fstream>
+#include <set>
+
+namespace modlint {
+namespace {
+
+// One of each kind of body: an ordinary member function (shared), a
+// template's (looked at per unit), and members whose verdict needs every
+// member function of the unit (mutable-member, per unit).
+const char *const SharedHeader = R"(#pragma once
+#include <modrt/module.hpp>
+#include <vector>
+namespace app {
+class Counter : public modrt::Module {
+  int count_ = 0;
+public:
+  void bump() { ++count_; }
+};
+template <typename T>
+class Queue : public modrt::Module {
+  std::vector<T> items_;
+public:
+  void push(const T &t) { items_.push_back(t); }
+};
+}
+)";
+
+const char *const Unit = R"(#include <vector>
+#include <app/shared.hpp>
+
+class Local : public modrt::Module {
+  int n_ = 0;
+public:
+  void set() { n_ = 1; }
+};
+)";
+
+class PrefixFindings : public ::testing::Test {
+protected:
+  void SetUp() override {
+    llvm::SmallString<128> Dir;
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("modlint-prefix-findings", Dir));
+    Root = std::string(Dir);
+    ASSERT_FALSE(llvm::sys::fs::create_directories(Root + "/include/app"));
+    ASSERT_FALSE(llvm::sys::fs::create_directories(Root + "/src"));
+    std::ofstream(Root + "/include/app/shared.hpp") << SharedHeader;
+    for (const char *Name : {"a", "b"}) {
+      const std::string File = Root + "/src/" + Name + ".cpp";
+      std::ofstream(File) << Unit;
+      LintJob Job;
+      Job.File = File;
+      Job.ProjectRoot = Root;
+      Job.Options = EffectiveConfig().tidyOptions();
+      Job.Command = clang::tooling::CompileCommand(
+          Root, File,
+          {"c++", "-std=c++20", "-I" + Root + "/include",
+           std::string("-I") + MODLINT_SOURCE_DIR + "/include", File},
+          "");
+      Jobs.push_back(Job);
+      Includes.push_back(leadingIncludes(Unit));
+    }
+  }
+  void TearDown() override { llvm::sys::fs::remove_directories(Root); }
+
+  /// "file:line check" for each finding.
+  static std::set<std::string> places(const UnitFindings &Findings) {
+    std::set<std::string> Out;
+    for (const clang::tidy::ClangTidyError &E : Findings.Diagnostics) {
+      auto Text = llvm::MemoryBuffer::getFile(E.Message.FilePath);
+      if (!Text) {
+        ADD_FAILURE() << "cannot read " << E.Message.FilePath;
+        continue;
+      }
+      const size_t Line =
+          1 + llvm::StringRef((*Text)->getBuffer()).take_front(E.Message.FileOffset).count('\n');
+      Out.insert((llvm::sys::path::filename(E.Message.FilePath) + ":" + llvm::Twine(Line) +
+                  " " + E.DiagnosticName)
+                     .str());
+    }
+    return Out;
+  }
+
+  std::string Root;
+  std::vector<LintJob> Jobs;
+  std::vector<std::vector<IncludeLine>> Includes;
+};
+
+TEST_F(PrefixFindings, AreWorkedOutOnceAndAddUpToThePlainParse) {
+  const PrefixPlan Plan = planSharedPrefixes(Jobs, {true, true}, Includes);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
+  ASSERT_EQ(Plan.Prefixes[0].Users, (std::vector<size_t>{0, 1}));
+  BuiltPrefix Built;
+  Built.Prefix = &Plan.Prefixes[0];
+  Built.PchPath = Root + "/prefix.pch";
+  precompilePrefix(Built);
+  ASSERT_TRUE(Built.Built);
+
+  // The prefix: the ordinary member function's finding only.
+  EXPECT_EQ(places(Built.Findings),
+            (std::set<std::string>{"shared.hpp:8 modlint-nonatomic-update"}));
+
+  // A unit on it: everything else, and not that finding again.
+  const std::set<std::string> Own{
+      "shared.hpp:6 modlint-mutable-member",       "shared.hpp:12 modlint-mutable-member",
+      "shared.hpp:14 modlint-container-mutation", "a.cpp:5 modlint-mutable-member",
+      "a.cpp:7 modlint-field-assignment"};
+  const ParsedUnit OnPrefix = parseUnit(Jobs[0], &Built);
+  ASSERT_TRUE(OnPrefix.OnPrefix);
+  ASSERT_TRUE(OnPrefix.Compiled);
+  EXPECT_EQ(places(OnPrefix.Own), Own);
+
+  // Parsed plainly, the unit finds exactly both.
+  const ParsedUnit Plain = parseUnit(Jobs[0], nullptr);
+  ASSERT_FALSE(Plain.OnPrefix);
+  std::set<std::string> Both = Own;
+  Both.insert("shared.hpp:8 modlint-nonatomic-update");
+  EXPECT_EQ(places(Plain.Own), Both);
+}
+
+} // namespace
+} // namespace modlint
