@@ -64,11 +64,7 @@ public:
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *Consumer) override {
-    // The units' own parse skips these bodies too (see FastPath.h).
-    Invocation->getFrontendOpts().SkipFunctionBodies = true;
-    // The checks' findings count as warnings of this parse; without carets
-    // the compiler does not print "N warnings generated." for them.
-    Invocation->getDiagnosticOpts().ShowCarets = false;
+    setUpCheckedParse(*Invocation);
     Invocation->getFrontendOpts().OutputFile = Built.PchPath;
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps), Consumer);

@@ -47,4 +47,9 @@ void collectInputs(clang::SourceManager &Sources, std::vector<std::string> &Inpu
   Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
 }
 
+void setUpCheckedParse(clang::CompilerInvocation &Invocation) {
+  Invocation.getFrontendOpts().SkipFunctionBodies = true;
+  Invocation.getDiagnosticOpts().ShowCarets = false;
+}
+
 } // namespace modlint

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include <string>
@@ -37,6 +38,12 @@ private:
   SingleCommandDatabase Database;
   clang::tooling::ClangTool Tool;
 };
+
+/// What every checked parse (a unit, a shared prefix) runs with: function
+/// bodies skipped where the fast path says so (FastPath.h), and no "N
+/// warnings generated." line from the compiler, which counts the checks'
+/// findings as its warnings; modlint reports findings itself.
+void setUpCheckedParse(clang::CompilerInvocation &Invocation);
 
 /// Every file a parse read (absolute, sorted): what a cached result depends
 /// on.

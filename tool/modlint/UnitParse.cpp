@@ -52,11 +52,7 @@ public:
                      FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *Consumer) override {
-    // Without carets the compiler does not print its own "N warnings
-    // generated." line; modlint reports findings itself.
-    Invocation->getDiagnosticOpts().ShowCarets = false;
-    // The fast path decides, body by body, what to skip.
-    Invocation->getFrontendOpts().SkipFunctionBodies = true;
+    setUpCheckedParse(*Invocation);
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps),
                                                 Consumer);
