@@ -121,8 +121,9 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
                  "$XDG_CACHE_HOME/modlint or ~/.cache/modlint)");
   App.add_flag("--no-cache", Out.NoCache, "Lint every unit; read and write no cache");
   App.add_flag("--stats", Out.Stats,
-               "Print how many units came from the cache and how many were "
-               "parsed on a shared precompiled prefix");
+               "Print how many units came from the cache, how many were "
+               "parsed on a shared precompiled prefix, and how many findings "
+               "the prefixes worked out once");
   App.add_flag("--no-shared-prefix", Out.NoSharedPrefix,
                "Parse each unit's leading #include lines on its own instead of "
                "precompiling those that units share once per run");
