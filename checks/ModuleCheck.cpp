@@ -42,7 +42,8 @@ bool ModuleCheck::analyses(const CXXMethodDecl &Method) const {
   case BodyScope::Every:
     return true;
   case BodyScope::SharedPrefix:
-    return takesPart() && isSelfContained(Method);
+    // A link of a prefix leaves what an earlier link analysed to it.
+    return takesPart() && isSelfContained(Method) && !Method.isFromASTFile();
   case BodyScope::AfterSharedPrefix:
     // What the prefix's parse analysed comes back from it as a precompiled
     // declaration; its findings are already the unit's.

@@ -15,9 +15,10 @@ namespace modlint {
 /// name it, and the plugin always analyses every body.
 enum class BodyScope {
   Every,
-  /// Parsing a shared prefix: only the bodies whose findings are the same in
-  /// every unit that includes the prefix (see ModuleCheck::isSelfContained);
-  /// a check whose findings need the whole unit reports nothing.
+  /// Parsing a link of a shared prefix: only the bodies it parses itself (not
+  /// those of the links it is built on) whose findings are the same in every
+  /// unit that includes the prefix (see ModuleCheck::isSelfContained); a
+  /// check whose findings need the whole unit reports nothing.
   SharedPrefix,
   /// Parsing a unit on a shared prefix: every body but those the prefix's
   /// own parse analysed.

@@ -88,12 +88,12 @@ public:
     if (!Path.empty())
       llvm::sys::fs::remove(Path);
   }
-  /// Where prefix `N` goes; empty when there is no directory.
-  std::string file(size_t N) {
+  /// Where link `L` of prefix `N` goes; empty when there is no directory.
+  std::string file(size_t N, size_t L) {
     if (Path.empty())
       return {};
     llvm::SmallString<256> File(Path);
-    llvm::sys::path::append(File, "prefix-" + std::to_string(N) + ".pch");
+    llvm::sys::path::append(File, "prefix-" + std::to_string(N) + "-" + std::to_string(L) + ".pch");
     llvm::sys::RemoveFileOnSignal(File);
     Files.push_back(std::string(File));
     return Files.back();
@@ -149,8 +149,9 @@ LintResult runJobs(const std::vector<LintJob> &Jobs, unsigned Threads,
   std::vector<BuiltPrefix> Built(Plan.Prefixes.size());
   for (size_t P = 0; P < Built.size(); ++P) {
     Built[P].Prefix = &Plan.Prefixes[P];
-    Built[P].PchPath = Directory->file(P);
-    if (Built[P].PchPath.empty())
+    for (size_t L = 0; L < Plan.Prefixes[P].Links.size(); ++L)
+      Built[P].PchPaths.push_back(Directory->file(P, L));
+    if (llvm::is_contained(Built[P].PchPaths, ""))
       continue;
     Pool.async([&, P] {
       if (!survives([&] { precompilePrefix(Built[P]); }))

@@ -54,27 +54,57 @@ private:
 
 class PrefixActionFactory : public tooling::FrontendActionFactory {
 public:
-  PrefixActionFactory(const BuiltPrefix &Built, ClangTidyContext &Context,
+  PrefixActionFactory(const PrefixLink &Link, std::string PchPath, ClangTidyContext &Context,
                       std::vector<std::string> &Inputs)
-      : Built(Built), Checks(Context), Inputs(Inputs) {}
+      : Link(Link), PchPath(std::move(PchPath)), Checks(Context), Inputs(Inputs) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PrefixAction>(Built.Prefix->Build, Checks, Inputs);
+    return std::make_unique<PrefixAction>(Link.Build, Checks, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
                      DiagnosticConsumer *Consumer) override {
     setUpCheckedParse(*Invocation);
-    Invocation->getFrontendOpts().OutputFile = Built.PchPath;
+    Invocation->getFrontendOpts().OutputFile = PchPath;
     return FrontendActionFactory::runInvocation(std::move(Invocation), Files,
                                                 std::move(PCHContainerOps), Consumer);
   }
 
 private:
-  const BuiltPrefix &Built;
+  const PrefixLink &Link;
+  const std::string PchPath;
   ClangTidyASTConsumerFactory Checks;
   std::vector<std::string> &Inputs;
 };
+
+/// Sets `Tool` up to parse on top of the prefix's first `Count` links: their
+/// headers in memory, and the last one's precompiled header read first.
+void onLinks(tooling::ClangTool &Tool, const BuiltPrefix &Built, size_t Count) {
+  for (size_t L = 0; L < Count; ++L)
+    Tool.mapVirtualFile(Built.Prefix->Links[L].HeaderPath, Built.Prefix->Links[L].HeaderText);
+  if (Count > 0)
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        {"-include-pch", Built.PchPaths[Count - 1]}, tooling::ArgumentInsertPosition::BEGIN));
+}
+
+/// Precompiles link `L` on top of those before it; adds what it read to
+/// `Inputs` and its findings to the prefix's.
+bool precompileLink(BuiltPrefix &Built, size_t L, std::vector<std::string> &Inputs) {
+  const PrefixLink &Link = Built.Prefix->Links[L];
+  OneCommandTool Setup(Link.Build.Command, Link.HeaderPath);
+  tooling::ClangTool &Tool = Setup.tool();
+  onLinks(Tool, Built, L);
+  Tool.mapVirtualFile(Link.HeaderPath, Link.HeaderText);
+  // Its errors, if any, make it unused: its users' own parses report them.
+  CheckSession Session(checkOptionsForPrefix(Link.Build.Options));
+  Tool.setDiagnosticConsumer(&Session.compilerDiagnostics());
+  PrefixActionFactory Factory(Link, Built.PchPaths[L], Session.context(), Inputs);
+  const bool Compiled = Tool.run(&Factory) == 0;
+  UnitFindings Found = Session.take(Link.Build);
+  llvm::append_range(Built.Findings.Diagnostics, std::move(Found.Diagnostics));
+  llvm::append_range(Built.Findings.Suppressed, std::move(Found.Suppressed));
+  return Compiled;
+}
 
 ClangTidyOptions withBodyScope(ClangTidyOptions Options, const char *Scope) {
   Options.CheckOptions.insert_or_assign(ModuleSettings::BodyScopeKey,
@@ -85,18 +115,15 @@ ClangTidyOptions withBodyScope(ClangTidyOptions Options, const char *Scope) {
 
 void precompilePrefix(BuiltPrefix &Built) {
   const SharedPrefix &Prefix = *Built.Prefix;
-  OneCommandTool Setup(Prefix.Build.Command, Prefix.HeaderPath);
-  tooling::ClangTool &Tool = Setup.tool();
-  Tool.mapVirtualFile(Prefix.HeaderPath, Prefix.HeaderText);
-  // Its errors, if any, make it unused: its users' own parses report them.
-  CheckSession Session(checkOptionsForPrefix(Prefix.Build.Options));
-  Tool.setDiagnosticConsumer(&Session.compilerDiagnostics());
   std::vector<std::string> Inputs;
-  PrefixActionFactory Factory(Built, Session.context(), Inputs);
-  Built.Built = Tool.run(&Factory) == 0;
-  llvm::erase(Inputs, Prefix.HeaderPath);
+  Built.Built = Built.PchPaths.size() == Prefix.Links.size();
+  for (size_t L = 0; L < Prefix.Links.size() && Built.Built; ++L)
+    Built.Built = precompileLink(Built, L, Inputs);
+  for (const PrefixLink &Link : Prefix.Links)
+    llvm::erase(Inputs, Link.HeaderPath);
+  llvm::sort(Inputs);
+  Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
   Built.Inputs = std::move(Inputs);
-  Built.Findings = Session.take(Prefix.Build);
 }
 
 ClangTidyOptions checkOptionsForPrefix(ClangTidyOptions Options) {
@@ -120,13 +147,11 @@ bool usePrefix(tooling::ClangTool &Tool, const BuiltPrefix &Built,
   std::string Expected;
   for (size_t I = 0; I < Prefix.IncludeCount; ++I)
     Expected += Lines[I].Directive + "\n";
-  if (Expected != Prefix.HeaderText)
+  if (Expected != Prefix.Lines)
     return false; // changed since the plan was made
   Use.BlankedText = blankLines((*Text)->getBuffer(), Lines, Prefix.IncludeCount);
-  Tool.mapVirtualFile(Prefix.HeaderPath, Prefix.HeaderText);
   Tool.mapVirtualFile(File, Use.BlankedText);
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-include-pch", Built.PchPath}, tooling::ArgumentInsertPosition::BEGIN));
+  onLinks(Tool, Built, Prefix.Links.size());
   return true;
 }
 

@@ -10,10 +10,10 @@
 
 namespace modlint {
 
-/// A shared prefix, precompiled to `PchPath`.
+/// A shared prefix, precompiled: link `L` to `PchPaths[L]`.
 struct BuiltPrefix {
   const SharedPrefix *Prefix = nullptr;
-  std::string PchPath;
+  std::vector<std::string> PchPaths;
   /// Every file the prefix read but its own in-memory header: a unit that
   /// uses it depends on them as if it had read them itself.
   std::vector<std::string> Inputs;
@@ -24,10 +24,11 @@ struct BuiltPrefix {
   bool Built = false;
 };
 
-/// Precompiles the prefix's header with its command, keeping only the
-/// project's function bodies (the fast path's rule), and runs the checks on
-/// the bodies whose findings every user shares. `Built.Built` says whether
-/// it compiled; if not, its users are parsed plainly and report the errors.
+/// Precompiles the prefix's links in order, each on top of the one before,
+/// keeping only the project's function bodies (the fast path's rule), and
+/// runs the checks on the bodies whose findings every user shares, each in
+/// the link that parses it. `Built.Built` says whether every link compiled;
+/// if not, its users are parsed plainly and report the errors.
 void precompilePrefix(BuiltPrefix &Built);
 
 /// Keeps what a parse on top of a prefix needs alive for the parse.
@@ -35,8 +36,8 @@ struct PrefixUse {
   std::string BlankedText;
 };
 
-/// Sets `Tool` up to parse `File` on top of the prefix: the precompiled
-/// header first, then the file with its prefix lines blanked. False, and
+/// Sets `Tool` up to parse `File` on top of the prefix: the last link's
+/// precompiled header first, then the file with its prefix lines blanked. False, and
 /// `Tool` unchanged, when the file no longer starts with the prefix's lines.
 /// The parse's checks must then skip what the prefix analysed
 /// (`checkOptionsOnPrefix`), and its result take in `Built.Findings`.

@@ -3,6 +3,7 @@
 #include "Config.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
 #include <map>
@@ -68,22 +69,52 @@ struct IncludeTree {
   std::map<std::string, std::unique_ptr<IncludeTree>> Children;
 };
 
+/// Whether an include line names a standard library header: `<name>` in
+/// lower case, with no extension and no directory (`<vector>`, `<cstdint>`).
+bool namesStandardHeader(llvm::StringRef Directive) {
+  llvm::StringRef Rest = Directive.drop_front().ltrim(); // after the '#'
+  if (!Rest.consume_front("include"))
+    return false;
+  Rest = Rest.ltrim();
+  if (!Rest.consume_front("<") || !Rest.consume_back(">") || Rest.empty())
+    return false;
+  return llvm::all_of(Rest, [](char C) { return llvm::isLower(C) || llvm::isDigit(C) || C == '_'; });
+}
+
+/// Lines [Begin, End) of `Lines` as one link, named `Name` in the user's
+/// directory.
+PrefixLink makeLink(const LintJob &User, const std::vector<IncludeLine> &Lines,
+                    size_t Begin, size_t End, const std::string &Name) {
+  PrefixLink Link;
+  llvm::SmallString<256> Path(llvm::sys::path::parent_path(User.File));
+  llvm::sys::path::append(Path, Name);
+  Link.HeaderPath = std::string(Path);
+  for (size_t I = Begin; I < End; ++I)
+    Link.HeaderText += Lines[I].Directive + "\n";
+  Link.Build = User;
+  Link.Build.File = Link.HeaderPath;
+  Link.Build.Command.Filename = Link.HeaderPath;
+  std::vector<std::string> &Args = Link.Build.Command.CommandLine;
+  const size_t Input = *inputPosition(User.Command);
+  Args[Input] = Link.HeaderPath;
+  Args.insert(Args.begin() + Input, {"-x", "c++-header"});
+  return Link;
+}
+
 SharedPrefix makePrefix(const LintJob &User, const std::vector<IncludeLine> &Lines,
                         size_t Count, size_t Number) {
   SharedPrefix Prefix;
-  llvm::SmallString<256> Path(llvm::sys::path::parent_path(User.File));
-  llvm::sys::path::append(Path, ".modlint-prefix-" + std::to_string(Number) + ".hpp");
-  Prefix.HeaderPath = std::string(Path);
   for (size_t I = 0; I < Count; ++I)
-    Prefix.HeaderText += Lines[I].Directive + "\n";
+    Prefix.Lines += Lines[I].Directive + "\n";
   Prefix.IncludeCount = Count;
-  Prefix.Build = User;
-  Prefix.Build.File = Prefix.HeaderPath;
-  Prefix.Build.Command.Filename = Prefix.HeaderPath;
-  std::vector<std::string> &Args = Prefix.Build.Command.CommandLine;
-  const size_t Input = *inputPosition(User.Command);
-  Args[Input] = Prefix.HeaderPath;
-  Args.insert(Args.begin() + Input, {"-x", "c++-header"});
+  const std::string Name = ".modlint-prefix-" + std::to_string(Number);
+  size_t Standard = 0;
+  while (Standard < Count && namesStandardHeader(Lines[Standard].Directive))
+    ++Standard;
+  if (Standard > 0 && Standard < Count)
+    Prefix.Links.push_back(makeLink(User, Lines, 0, Standard, Name + "-std.hpp"));
+  Prefix.Links.push_back(
+      makeLink(User, Lines, Prefix.Links.empty() ? 0 : Standard, Count, Name + ".hpp"));
   return Prefix;
 }
 } // namespace

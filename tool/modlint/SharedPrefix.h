@@ -15,13 +15,25 @@
 
 namespace modlint {
 
-struct SharedPrefix {
-  /// The include lines, as a header that exists only in memory, in the
-  /// units' directory so quoted includes resolve as they do from the units.
+/// One precompiled header of a prefix: a run of its include lines.
+struct PrefixLink {
+  /// The lines, as a header that exists only in memory, in the units'
+  /// directory so quoted includes resolve as they do from the units.
   std::string HeaderPath;
   std::string HeaderText;
   /// The command that precompiles it: a user's command, the header as input.
   LintJob Build;
+};
+
+struct SharedPrefix {
+  /// All its include lines, as each user starts with them.
+  std::string Lines;
+  /// Its precompiled headers, each on top of the one before; units include
+  /// the last. Writing a precompiled header costs memory in proportion to
+  /// the whole header, on top of its parse, so the leading run of standard
+  /// library headers (the bulk, with no bodies to check) is a link of its
+  /// own, and the project's headers follow in a second, smaller one.
+  std::vector<PrefixLink> Links;
   /// How many of each user's leading include lines it replaces.
   size_t IncludeCount = 0;
   std::vector<size_t> Users;

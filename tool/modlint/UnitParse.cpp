@@ -79,7 +79,8 @@ ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
   if (Parsed.OnPrefix) {
     // The prefix's files stand for the lines blanked in this one.
     std::vector<std::string> &Inputs = Parsed.Inputs;
-    llvm::erase(Inputs, Prefix->Prefix->HeaderPath);
+    for (const PrefixLink &Link : Prefix->Prefix->Links)
+      llvm::erase(Inputs, Link.HeaderPath);
     Inputs.insert(Inputs.end(), Prefix->Inputs.begin(), Prefix->Inputs.end());
     llvm::sort(Inputs);
     Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());

@@ -58,9 +58,16 @@ protected:
     ASSERT_FALSE(llvm::sys::fs::create_directories(Root + "/include/app"));
     ASSERT_FALSE(llvm::sys::fs::create_directories(Root + "/src"));
     std::ofstream(Root + "/include/app/shared.hpp") << SharedHeader;
+    addUnits(Unit);
+  }
+
+  /// Units a.cpp and b.cpp with the text `Text`.
+  void addUnits(const std::string &Text) {
+    Jobs.clear();
+    Includes.clear();
     for (const char *Name : {"a", "b"}) {
       const std::string File = Root + "/src/" + Name + ".cpp";
-      std::ofstream(File) << Unit;
+      std::ofstream(File) << Text;
       LintJob Job;
       Job.File = File;
       Job.ProjectRoot = Root;
@@ -71,9 +78,22 @@ protected:
            std::string("-I") + MODLINT_SOURCE_DIR + "/include", File},
           "");
       Jobs.push_back(Job);
-      Includes.push_back(leadingIncludes(Unit));
+      Includes.push_back(leadingIncludes(Text));
     }
   }
+  /// Plans and precompiles the prefix of a.cpp and b.cpp.
+  void precompile(BuiltPrefix &Built, PrefixPlan &Plan, size_t Links) {
+    Plan = planSharedPrefixes(Jobs, {true, true}, Includes);
+    ASSERT_EQ(Plan.Prefixes.size(), 1u);
+    ASSERT_EQ(Plan.Prefixes[0].Users, (std::vector<size_t>{0, 1}));
+    ASSERT_EQ(Plan.Prefixes[0].Links.size(), Links);
+    Built.Prefix = &Plan.Prefixes[0];
+    for (size_t L = 0; L < Links; ++L)
+      Built.PchPaths.push_back(Root + "/prefix-" + std::to_string(L) + ".pch");
+    precompilePrefix(Built);
+    ASSERT_TRUE(Built.Built);
+  }
+
   void TearDown() override { llvm::sys::fs::remove_directories(Root); }
 
   /// "file:line check" for each finding.
@@ -100,14 +120,10 @@ protected:
 };
 
 TEST_F(PrefixFindings, AreWorkedOutOnceAndAddUpToThePlainParse) {
-  const PrefixPlan Plan = planSharedPrefixes(Jobs, {true, true}, Includes);
-  ASSERT_EQ(Plan.Prefixes.size(), 1u);
-  ASSERT_EQ(Plan.Prefixes[0].Users, (std::vector<size_t>{0, 1}));
+  // <vector>, then the project's header on top of it.
+  PrefixPlan Plan;
   BuiltPrefix Built;
-  Built.Prefix = &Plan.Prefixes[0];
-  Built.PchPath = Root + "/prefix.pch";
-  precompilePrefix(Built);
-  ASSERT_TRUE(Built.Built);
+  ASSERT_NO_FATAL_FAILURE(precompile(Built, Plan, 2));
 
   // The prefix: the ordinary member function's finding only.
   EXPECT_EQ(places(Built.Findings),
@@ -129,6 +145,29 @@ TEST_F(PrefixFindings, AreWorkedOutOnceAndAddUpToThePlainParse) {
   std::set<std::string> Both = Own;
   Both.insert("shared.hpp:8 modlint-nonatomic-update");
   EXPECT_EQ(places(Plain.Own), Both);
+}
+
+// A project header named like a standard one lands in the first link; the
+// link on top of it leaves that header's bodies to it, so each shared
+// finding is worked out, and reported, once.
+TEST_F(PrefixFindings, ALinkLeavesTheBodiesOfTheLinkBelowToIt) {
+  std::ofstream(Root + "/include/stats") << R"(#pragma once
+#include <modrt/module.hpp>
+class Stats : public modrt::Module {
+  long hits_ = 0;
+public:
+  void hit() { hits_ += 1; }
+};
+)";
+  addUnits("#include <stats>\n#include <app/shared.hpp>\n");
+  PrefixPlan Plan;
+  BuiltPrefix Built;
+  ASSERT_NO_FATAL_FAILURE(precompile(Built, Plan, 2));
+  std::multiset<std::string> Found;
+  for (const clang::tidy::ClangTidyError &E : Built.Findings.Diagnostics)
+    Found.insert(llvm::sys::path::filename(E.Message.FilePath).str() + " " + E.DiagnosticName);
+  EXPECT_EQ(Found, (std::multiset<std::string>{"stats modlint-nonatomic-update",
+                                               "shared.hpp modlint-nonatomic-update"}));
 }
 
 } // namespace

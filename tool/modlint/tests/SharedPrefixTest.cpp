@@ -71,11 +71,13 @@ TEST(SharedPrefix, ManyUnitsShareTheirHeavyHeadersNotTheirLastProjectHeader) {
   const PrefixPlan Plan = planSharedPrefixes(Jobs, std::vector<bool>(Jobs.size(), true), Includes);
   ASSERT_EQ(Plan.Prefixes.size(), 1u);
   const SharedPrefix &P = Plan.Prefixes[0];
-  EXPECT_EQ(P.HeaderText, "#include <map>\n#include <string>\n");
+  EXPECT_EQ(P.Lines, "#include <map>\n#include <string>\n");
   EXPECT_EQ(P.IncludeCount, 2u);
   EXPECT_EQ(P.Users, (std::vector<size_t>{0, 1, 2, 3, 4, 5}));
-  EXPECT_EQ(P.HeaderPath, "/p/src/.modlint-prefix-0.hpp");
-  EXPECT_EQ(P.Build.Command.CommandLine,
+  ASSERT_EQ(P.Links.size(), 1u);
+  EXPECT_EQ(P.Links[0].HeaderText, P.Lines);
+  EXPECT_EQ(P.Links[0].HeaderPath, "/p/src/.modlint-prefix-0.hpp");
+  EXPECT_EQ(P.Links[0].Build.Command.CommandLine,
             (std::vector<std::string>{"c++", "-std=c++20", "-Iinclude", "-x", "c++-header",
                                       "/p/src/.modlint-prefix-0.hpp"}));
   EXPECT_FALSE(Plan.PrefixOf[6]);
@@ -91,8 +93,36 @@ TEST(SharedPrefix, BranchesThatKeepHalfTheUnitsGetTheirOwnPrefix) {
   }
   const PrefixPlan Plan = planSharedPrefixes(Jobs, std::vector<bool>(4, true), Includes);
   ASSERT_EQ(Plan.Prefixes.size(), 2u);
-  EXPECT_EQ(Plan.Prefixes[0].HeaderText, "#include <base>\n#include <db>\n#include <sql>\n");
-  EXPECT_EQ(Plan.Prefixes[1].HeaderText, "#include <base>\n#include <net>\n#include <tls>\n");
+  EXPECT_EQ(Plan.Prefixes[0].Lines, "#include <base>\n#include <db>\n#include <sql>\n");
+  EXPECT_EQ(Plan.Prefixes[1].Lines, "#include <base>\n#include <net>\n#include <tls>\n");
+}
+
+TEST(SharedPrefix, LeadingStandardHeadersArePrecompiledAsALinkOfTheirOwn) {
+  const std::vector<std::vector<IncludeLine>> Mixed(
+      2, lines({"<map>", "<string>", "<boost/any.hpp>", "<vector>"}));
+  const PrefixPlan Plan = planSharedPrefixes({job("a.cpp"), job("b.cpp")}, {true, true}, Mixed);
+  ASSERT_EQ(Plan.Prefixes.size(), 1u);
+  const SharedPrefix &P = Plan.Prefixes[0];
+  EXPECT_EQ(P.IncludeCount, 4u);
+  ASSERT_EQ(P.Links.size(), 2u);
+  EXPECT_EQ(P.Links[0].HeaderPath, "/p/src/.modlint-prefix-0-std.hpp");
+  EXPECT_EQ(P.Links[0].HeaderText, "#include <map>\n#include <string>\n");
+  EXPECT_EQ(P.Links[1].HeaderPath, "/p/src/.modlint-prefix-0.hpp");
+  EXPECT_EQ(P.Links[1].HeaderText, "#include <boost/any.hpp>\n#include <vector>\n");
+  EXPECT_EQ(P.Links[0].HeaderText + P.Links[1].HeaderText, P.Lines);
+  EXPECT_EQ(P.Links[1].Build.Command.CommandLine,
+            (std::vector<std::string>{"c++", "-std=c++20", "-Iinclude", "-x", "c++-header",
+                                      "/p/src/.modlint-prefix-0.hpp"}));
+
+  // Only standard headers, or a project header first: one link.
+  for (const auto &Headers :
+       {lines({"<cstdint>", "<unordered_map>"}), lines({"\"app.h\"", "<map>"}),
+        lines({"<QString>", "<map>"}), lines({"<sys/types.h>", "<map>"})}) {
+    const PrefixPlan One = planSharedPrefixes({job("a.cpp"), job("b.cpp")}, {true, true},
+                                              {Headers, Headers});
+    ASSERT_EQ(One.Prefixes.size(), 1u);
+    EXPECT_EQ(One.Prefixes[0].Links.size(), 1u) << One.Prefixes[0].Lines;
+  }
 }
 
 TEST(SharedPrefix, NothingIsSharedWhenItCouldChangeMeaningOrSavesNothing) {
