@@ -2,6 +2,7 @@
 
 #include "CheckSession.h"
 #include "FastPath.h"
+#include "StreamedPch.h"
 #include "ToolSetup.h"
 #include "analysis/ModuleSettings.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -17,9 +18,9 @@ using namespace clang::tidy;
 namespace modlint {
 
 namespace {
-/// Clang's precompiled-header action, parsing only the project's function
-/// bodies, running the checks on them once the header is written, and
-/// noting the files it read.
+/// Clang's precompiled-header action, writing the header as it goes (see
+/// StreamedPch.h), parsing only the project's function bodies, running the
+/// checks on them once the header is written, and noting the files it read.
 class PrefixAction : public GeneratePCHAction {
 public:
   PrefixAction(const LintJob &Build, ClangTidyASTConsumerFactory &Checks,
@@ -29,7 +30,7 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
     std::unique_ptr<ASTConsumer> Writer =
-        GeneratePCHAction::CreateASTConsumer(Compiler, File);
+        createStreamedPchWriter(Compiler, Compiler.getFrontendOpts().OutputFile);
     if (!Writer)
       return nullptr;
     std::vector<std::unique_ptr<ASTConsumer>> WriteThenCheck;
