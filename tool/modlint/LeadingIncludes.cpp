@@ -2,21 +2,20 @@
 
 namespace modlint {
 
-namespace {
-/// `#include <x>` or `#include "x"` and nothing after it.
-bool isPlainInclude(llvm::StringRef Line) {
+llvm::StringRef includedHeader(llvm::StringRef Line) {
   if (!Line.consume_front("#"))
-    return false;
+    return {};
   Line = Line.ltrim(" \t");
   if (!Line.consume_front("include"))
-    return false;
+    return {};
   Line = Line.ltrim(" \t");
   if (Line.size() < 3)
-    return false;
+    return {};
   const char Close = Line.front() == '<' ? '>' : Line.front() == '"' ? '"' : 0;
-  return Close && Line.find(Close, 1) == Line.size() - 1;
+  if (!Close || Line.find(Close, 1) != Line.size() - 1)
+    return {};
+  return Line;
 }
-} // namespace
 
 std::vector<IncludeLine> leadingIncludes(llvm::StringRef Text) {
   std::vector<IncludeLine> Lines;
@@ -45,7 +44,7 @@ std::vector<IncludeLine> leadingIncludes(llvm::StringRef Text) {
         InBlockComment = true;
       else if (!Trimmed.drop_front(Close + 2).trim(" \t").empty())
         break;
-    } else if (isPlainInclude(Trimmed)) {
+    } else if (!includedHeader(Trimmed).empty()) {
       Lines.push_back({Trimmed.str(), Begin, Begin + Line.size()});
     } else {
       break;
@@ -55,6 +54,13 @@ std::vector<IncludeLine> leadingIncludes(llvm::StringRef Text) {
     Begin = End + 1;
   }
   return Lines;
+}
+
+std::string includeText(const std::vector<IncludeLine> &Lines, size_t Begin, size_t End) {
+  std::string Text;
+  for (size_t I = Begin; I < End; ++I)
+    Text += Lines[I].Directive + "\n";
+  return Text;
 }
 
 std::string blankLines(llvm::StringRef Text, const std::vector<IncludeLine> &Lines,

@@ -22,6 +22,14 @@ struct IncludeLine {
 /// it too, so nothing but the directive is ever blanked).
 std::vector<IncludeLine> leadingIncludes(llvm::StringRef Text);
 
+/// The header a plain include line names, with its delimiters (`<vector>`,
+/// `"a.h"`): `#include`, the name, and nothing after it. Empty for any other
+/// line.
+llvm::StringRef includedHeader(llvm::StringRef Line);
+
+/// Lines [Begin, End) of `Lines` as the text of a header, one per line.
+std::string includeText(const std::vector<IncludeLine> &Lines, size_t Begin, size_t End);
+
 /// `Text` with the first `Count` of `Lines` replaced by spaces: every other
 /// byte, and so every line and column, stays where it was.
 std::string blankLines(llvm::StringRef Text, const std::vector<IncludeLine> &Lines,

@@ -88,6 +88,12 @@ void onLinks(tooling::ClangTool &Tool, const BuiltPrefix &Built, size_t Count) {
         {"-include-pch", Built.PchPaths[Count - 1]}, tooling::ArgumentInsertPosition::BEGIN));
 }
 
+/// The links' headers exist only in memory: no parse depends on them.
+void eraseLinkHeaders(const SharedPrefix &Prefix, std::vector<std::string> &Inputs) {
+  for (const PrefixLink &Link : Prefix.Links)
+    llvm::erase(Inputs, Link.HeaderPath);
+}
+
 /// Precompiles link `L` on top of those before it; adds what it read to
 /// `Inputs` and its findings to the prefix's.
 bool precompileLink(BuiltPrefix &Built, size_t L, std::vector<std::string> &Inputs) {
@@ -119,12 +125,16 @@ void precompilePrefix(BuiltPrefix &Built) {
   std::vector<std::string> Inputs;
   Built.Built = Built.PchPaths.size() == Prefix.Links.size();
   for (size_t L = 0; L < Prefix.Links.size() && Built.Built; ++L)
-    Built.Built = precompileLink(Built, L, Inputs);
-  for (const PrefixLink &Link : Prefix.Links)
-    llvm::erase(Inputs, Link.HeaderPath);
+    Built.Built = precompileLink(Built, L, Inputs); // collectInputs keeps them sorted
+  eraseLinkHeaders(Prefix, Inputs);
+  Built.Inputs = std::move(Inputs);
+}
+
+void addPrefixInputs(const BuiltPrefix &Built, std::vector<std::string> &Inputs) {
+  eraseLinkHeaders(*Built.Prefix, Inputs);
+  Inputs.insert(Inputs.end(), Built.Inputs.begin(), Built.Inputs.end());
   llvm::sort(Inputs);
   Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
-  Built.Inputs = std::move(Inputs);
 }
 
 ClangTidyOptions checkOptionsForPrefix(ClangTidyOptions Options) {
@@ -145,10 +155,7 @@ bool usePrefix(tooling::ClangTool &Tool, const BuiltPrefix &Built,
   const std::vector<IncludeLine> Lines = leadingIncludes((*Text)->getBuffer());
   if (Lines.size() < Prefix.IncludeCount)
     return false;
-  std::string Expected;
-  for (size_t I = 0; I < Prefix.IncludeCount; ++I)
-    Expected += Lines[I].Directive + "\n";
-  if (Expected != Prefix.Lines)
+  if (includeText(Lines, 0, Prefix.IncludeCount) != Prefix.Lines)
     return false; // changed since the plan was made
   Use.BlankedText = blankLines((*Text)->getBuffer(), Lines, Prefix.IncludeCount);
   Tool.mapVirtualFile(File, Use.BlankedText);

@@ -44,6 +44,10 @@ struct PrefixUse {
 bool usePrefix(clang::tooling::ClangTool &Tool, const BuiltPrefix &Built,
                const std::string &File, PrefixUse &Use);
 
+/// The files a unit parsed on the prefix depends on: those it read itself
+/// (`Inputs`), with the prefix's files standing for the lines it blanked.
+void addPrefixInputs(const BuiltPrefix &Built, std::vector<std::string> &Inputs);
+
 /// The options for the checks of a prefix's own parse, and of a unit parsed
 /// on a prefix: which bodies each analyses (BodyScope in the checks).
 clang::tidy::ClangTidyOptions checkOptionsForPrefix(clang::tidy::ClangTidyOptions Options);

@@ -72,13 +72,10 @@ struct IncludeTree {
 /// Whether an include line names a standard library header: `<name>` in
 /// lower case, with no extension and no directory (`<vector>`, `<cstdint>`).
 bool namesStandardHeader(llvm::StringRef Directive) {
-  llvm::StringRef Rest = Directive.drop_front().ltrim(); // after the '#'
-  if (!Rest.consume_front("include"))
+  llvm::StringRef Name = includedHeader(Directive);
+  if (!Name.consume_front("<") || !Name.consume_back(">"))
     return false;
-  Rest = Rest.ltrim();
-  if (!Rest.consume_front("<") || !Rest.consume_back(">") || Rest.empty())
-    return false;
-  return llvm::all_of(Rest, [](char C) { return llvm::isLower(C) || llvm::isDigit(C) || C == '_'; });
+  return llvm::all_of(Name, [](char C) { return llvm::isLower(C) || llvm::isDigit(C) || C == '_'; });
 }
 
 /// Lines [Begin, End) of `Lines` as one link, named `Name` in the user's
@@ -89,8 +86,7 @@ PrefixLink makeLink(const LintJob &User, const std::vector<IncludeLine> &Lines,
   llvm::SmallString<256> Path(llvm::sys::path::parent_path(User.File));
   llvm::sys::path::append(Path, Name);
   Link.HeaderPath = std::string(Path);
-  for (size_t I = Begin; I < End; ++I)
-    Link.HeaderText += Lines[I].Directive + "\n";
+  Link.HeaderText = includeText(Lines, Begin, End);
   Link.Build = User;
   Link.Build.File = Link.HeaderPath;
   Link.Build.Command.Filename = Link.HeaderPath;
@@ -104,8 +100,7 @@ PrefixLink makeLink(const LintJob &User, const std::vector<IncludeLine> &Lines,
 SharedPrefix makePrefix(const LintJob &User, const std::vector<IncludeLine> &Lines,
                         size_t Count, size_t Number) {
   SharedPrefix Prefix;
-  for (size_t I = 0; I < Count; ++I)
-    Prefix.Lines += Lines[I].Directive + "\n";
+  Prefix.Lines = includeText(Lines, 0, Count);
   Prefix.IncludeCount = Count;
   const std::string Name = ".modlint-prefix-" + std::to_string(Number);
   size_t Standard = 0;

@@ -76,15 +76,8 @@ ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
   LintActionFactory Factory(Session.context(), Job, Parsed.Inputs);
   Parsed.Compiled = Tool.run(&Factory) == 0;
   Parsed.Own = Session.take(Job);
-  if (Parsed.OnPrefix) {
-    // The prefix's files stand for the lines blanked in this one.
-    std::vector<std::string> &Inputs = Parsed.Inputs;
-    for (const PrefixLink &Link : Prefix->Prefix->Links)
-      llvm::erase(Inputs, Link.HeaderPath);
-    Inputs.insert(Inputs.end(), Prefix->Inputs.begin(), Prefix->Inputs.end());
-    llvm::sort(Inputs);
-    Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
-  }
+  if (Parsed.OnPrefix)
+    addPrefixInputs(*Prefix, Parsed.Inputs);
   return Parsed;
 }
 
