@@ -5,6 +5,7 @@
 #include "Config.h"
 #include "LeadingIncludes.h"
 #include "SharedPrefix.h"
+#include "Subprocess.h"
 #include "UnitParse.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -52,9 +53,8 @@ public:
 class PrefixFindings : public ::testing::Test {
 protected:
   void SetUp() override {
-    llvm::SmallString<128> Dir;
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("modlint-prefix-findings", Dir));
-    Root = std::string(Dir);
+    Root = testing::tempDirectory();
+    ASSERT_TRUE(llvm::sys::fs::is_directory(Root));
     ASSERT_FALSE(llvm::sys::fs::create_directories(Root + "/include/app"));
     ASSERT_FALSE(llvm::sys::fs::create_directories(Root + "/src"));
     std::ofstream(Root + "/include/app/shared.hpp") << SharedHeader;

@@ -1,6 +1,7 @@
 // A precompiled header written as it goes (StreamedPch.h) has the bytes of
 // the one Clang's own writer builds in memory.
 #include "StreamedPch.h"
+#include "Subprocess.h"
 #include "ToolSetup.h"
 
 #include "clang/Frontend/FrontendActions.h"
@@ -44,9 +45,8 @@ private:
 class StreamedPch : public ::testing::Test {
 protected:
   void SetUp() override {
-    llvm::SmallString<128> Dir;
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("modlint-streamed-pch", Dir));
-    Root = std::string(Dir);
+    Root = testing::tempDirectory();
+    ASSERT_TRUE(llvm::sys::fs::is_directory(Root));
   }
   void TearDown() override { llvm::sys::fs::remove_directories(Root); }
 
