@@ -2,7 +2,7 @@
 // with the checks and the docs: one entry per registered check, each bad
 // example reported by its check and each good one silent, and each docs page
 // quoting its entry's summary and examples verbatim.
-#include "RuleCatalog.h"
+#include "catalog/RuleCatalog.h"
 #include "Subprocess.h"
 
 #include "gtest/gtest.h"

@@ -1,6 +1,6 @@
 // The baseline reader takes files from earlier CI runs, possibly damaged:
 // it must reject what it cannot use and never crash.
-#include "Report.h"
+#include "report/Report.h"
 
 #include <cstdint>
 

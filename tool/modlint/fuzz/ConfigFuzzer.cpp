@@ -1,6 +1,6 @@
 // The .modlint.yaml reader must never crash, and whatever it accepts must
 // survive a round trip through --dump-config's format.
-#include "Config.h"
+#include "config/Config.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -91,14 +91,24 @@ const char *const AbandonedMemoryIsExpected = "ASAN_OPTIONS=detect_leaks=0";
 
 TEST(Robustness, ACrashInOneUnitIsIsolated) {
   // A segfault as a broken check would cause, and an abort as a failed
-  // assertion would, through the test-only crash switch.
+  // assertion would, from the test-only check that the test build of the
+  // command carries (CrashCheck.cpp).
   for (const char *Kind : {"segfault", "abort"})
     for (const char *Jobs : {"1", "2"})
       expectOnlyUnitCrashed(
-          modlintIn(MODLINT_TREE_DIR, {"-p", ".", "-j", Jobs},
-                    {std::string("MODLINT_TEST_CRASH=") + Kind + ":sessions.cpp",
-                     AbandonedMemoryIsExpected}),
+          runIn(MODLINT_TREE_DIR, MODLINT_CRASHTEST_BINARY,
+                {"--color=never", "--no-cache", "--checks=modlint-*,test-crash", "-p", ".",
+                 "-j", Jobs},
+                {std::string("MODLINT_TEST_CRASH=") + Kind + ":sessions.cpp",
+                 AbandonedMemoryIsExpected}),
           "bad/sessions.cpp", std::string(Kind) + " -j " + Jobs);
+}
+
+TEST(Robustness, TheCommandItselfHasNoCrashSwitch) {
+  RunOutput Out = modlintIn(MODLINT_TREE_DIR, {"-p", ".", "-q", "--checks=modlint-*,test-crash"},
+                            {"MODLINT_TEST_CRASH=sessions.cpp"});
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
+  EXPECT_EQ(Out.Stderr.find("crashed"), std::string::npos) << Out.Stderr;
 }
 
 TEST(Robustness, AStackOverflowInsideClangIsIsolated) {

@@ -1,0 +1,201 @@
+#include "cli/CommandLine.h"
+
+#include "core/Paths.h"
+#include "CLI/CLI.hpp"
+#include "clang/Basic/Version.h"
+#include "fmt/format.h"
+
+#include <cstdio>
+
+namespace modlint {
+
+namespace {
+/// A repeatable option that takes one value per occurrence, so that
+/// `--module-base A file.cpp` leaves file.cpp to the PATH arguments.
+CLI::Option *addList(CLI::App &App, const std::string &Name,
+                     std::optional<std::vector<std::string>> &Target,
+                     const std::string &Help) {
+  return App
+      .add_option_function<std::vector<std::string>>(
+          Name,
+          [&Target](const std::vector<std::string> &Values) {
+            if (!Target)
+              Target.emplace();
+            Target->insert(Target->end(), Values.begin(), Values.end());
+          },
+          Help)
+      ->allow_extra_args(false)
+      ->type_name("NAME");
+}
+
+/// --fail-on, for the lint command and for merge.
+CLI::Option *addFailOn(CLI::App &App, Threshold &Target, const std::string &Help) {
+  return App.add_option("--fail-on", Target, Help)
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, Threshold>{{"error", Threshold::Error},
+                                           {"warning", Threshold::Warning},
+                                           {"note", Threshold::Note},
+                                           {"none", Threshold::None}},
+          CLI::ignore_case));
+}
+
+template <typename T>
+CLI::Option *addOptional(CLI::App &App, const std::string &Name,
+                         std::optional<T> &Target, const std::string &Help) {
+  return App.add_option_function<T>(
+      Name, [&Target](const T &Value) { Target = Value; }, Help);
+}
+} // namespace
+
+std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
+                                    CommandLine &Out) {
+  CLI::App App{"modlint: finds data races on the shared state of server "
+               "modules (handlers, services, controllers).",
+               "modlint"};
+  App.footer("Usage forms:\n"
+             "  modlint -p BUILD_DIR [PATH...]\n"
+             "  modlint FILE... -- COMPILER_ARGS\n"
+             "  modlint explain CHECK-ID\n"
+             "  modlint merge REPORT... -o MERGED\n"
+             "Exit codes: 0 no warnings, 1 warnings found, 2 usage or input "
+             "error. Details: docs/cli.md");
+  App.set_version_flag("--version",
+                       fmt::format("modlint {} (LLVM {})", MODLINT_VERSION,
+                                   CLANG_VERSION_STRING));
+  App.add_option("-p,--build-path", Out.BuildPath,
+                 "Build directory holding compile_commands.json, or the "
+                 "database file itself");
+  App.add_option("paths", Out.Paths,
+                 "Files or directories whose translation units to lint "
+                 "(default: every database entry)");
+  addList(App, "--module-base", Out.Flags.ModuleBases,
+          "Fully qualified base class of shared modules; repeatable "
+          "(default: modrt::Module)");
+  addList(App, "--safe-type", Out.Flags.SafeTypes,
+          "Fully qualified type that is safe to share; repeatable");
+  addList(App, "--init-method", Out.Flags.InitMethods,
+          "Method that runs before the module is shared, like a "
+          "constructor; repeatable");
+  App.add_flag_function(
+      "--strict,!--no-strict",
+      [&Out](int64_t Count) { Out.Flags.Strict = Count > 0; },
+      "Ignore locks: report every mutable member and every write "
+      "(--no-strict turns a config file's Strict off)");
+  addOptional(App, "--checks", Out.Flags.Checks,
+              "Comma-separated clang-tidy style globs of checks to run "
+              "(default: modlint-*)");
+  addOptional(App, "--header-filter", Out.Flags.HeaderFilter,
+              "Regex on absolute paths of headers whose findings are "
+              "reported (default: headers under the project root)");
+  App.add_option_function<std::string>(
+      "--config", [&Out](const std::string &File) { Out.ConfigFile = File; },
+      "Use this config file for every unit instead of looking for "
+      ".modlint.yaml")
+      ->check(CLI::ExistingFile);
+  App.add_flag("--dump-config", Out.DumpConfig,
+               "Print the effective configuration (for the first PATH, or the "
+               "current directory) and exit");
+  App.add_option("--project-root", Out.ProjectRoot,
+                 "Root of the project: headers under it are reported, report "
+                 "paths are relative to it (default: the current directory)");
+  App.add_option("-j,--jobs", Out.Jobs,
+                 "Translation units linted in parallel (default: one per core)")
+      ->check(CLI::Range(1u, 1024u));
+  App.add_option("--format", Out.Format,
+                 "Output format: text, json, sarif (SARIF 2.1.0) or github "
+                 "(GitHub Actions annotations)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, OutputFormat>{{"text", OutputFormat::Text},
+                                              {"json", OutputFormat::Json},
+                                              {"sarif", OutputFormat::Sarif},
+                                              {"github", OutputFormat::Github}},
+          CLI::ignore_case));
+  App.add_option("--baseline", Out.BaselineFile,
+                 "An earlier SARIF report: findings already in it are "
+                 "'unchanged' and do not fail the run");
+  addFailOn(App, Out.FailOn,
+            "Lowest level of a new finding that makes the exit code 1: "
+            "error, warning (default), note or none");
+  App.add_flag("--fix", Out.Fix, "Apply the fix-its to the source files");
+  App.add_option("--cache-dir", Out.CacheDir,
+                 "Where results of unchanged units are kept (default: "
+                 "$XDG_CACHE_HOME/modlint or ~/.cache/modlint)");
+  App.add_flag("--no-cache", Out.NoCache, "Lint every unit; read and write no cache");
+  App.add_flag("--stats", Out.Stats,
+               "Print how many units came from the cache, how many were "
+               "parsed on a shared precompiled prefix, and how many findings "
+               "the prefixes worked out once");
+  App.add_flag("--no-shared-prefix", Out.NoSharedPrefix,
+               "Parse each unit's leading #include lines on its own instead of "
+               "precompiling those that units share once per run");
+  App.add_flag("--allow-compile-errors", Out.AllowCompileErrors,
+               "A unit that does not compile (or names a missing file) is "
+               "reported but does not make the exit code 2");
+  App.add_option("--export-fixes", Out.ExportFixesFile,
+                 "Write the fix-its as clang-apply-replacements YAML");
+  App.add_option("-o,--output", Out.OutputFile,
+                 "Write the report to this file instead of standard output");
+  App.add_option("--color", Out.Color,
+                 "Colour the output: auto (on a terminal unless NO_COLOR is "
+                 "set), always or never")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ColorMode>{{"auto", ColorMode::Auto},
+                                           {"always", ColorMode::Always},
+                                           {"never", ColorMode::Never}},
+          CLI::ignore_case));
+  App.add_flag("-q,--quiet", Out.Quiet,
+               "No progress line and no closing summary");
+  App.add_flag("--list-checks", Out.ListChecks,
+               "List the enabled checks and exit");
+
+  App.add_option_function<std::string>(
+         "--shard",
+         [&Out](const std::string &Spec) {
+           unsigned K = 0, N = 0;
+           char Slash = 0, Extra = 0;
+           if (std::sscanf(Spec.c_str(), "%u%c%u%c", &K, &Slash, &N, &Extra) != 3 ||
+               Slash != '/' || N == 0 || K == 0 || K > N)
+             throw CLI::ValidationError("--shard", "expected K/N with 1 <= K <= N, got '" + Spec + "'");
+           Out.ShardIndex = K;
+           Out.ShardCount = N;
+         },
+         "Lint only slice K of N (1-based) of the units, for CI matrices; "
+         "combine the reports with 'modlint merge'")
+      ->type_name("K/N");
+
+  CLI::App *Merge = App.add_subcommand(
+      "merge", "Combine the reports of several shards (SARIF or JSON) into one");
+  Merge->add_option("reports", Out.MergeInputs, "The shards' reports")->required();
+  Merge->add_option("-o,--output", Out.OutputFile, "Write the merged report here");
+  addFailOn(*Merge, Out.FailOn,
+            "Exit 1 when the merged report has a new finding at or above "
+            "this level: error, warning (default), note or none");
+  Merge->callback([&Out] { Out.Merge = true; });
+
+  CLI::App *Explain = App.add_subcommand(
+      "explain", "Print a check's rationale and examples");
+  Explain->add_option_function<std::string>(
+             "check", [&Out](const std::string &Id) { Out.Explain = Id; },
+             "Check id, e.g. modlint-nonatomic-update")
+      ->required();
+
+  try {
+    App.parse(Argc, Argv);
+  } catch (const CLI::Success &Done) {
+    App.exit(Done);
+    return ExitClean;
+  } catch (const CLI::ParseError &Error) {
+    fmt::print(stderr, "modlint: error: {}\n", Error.what());
+    fmt::print(stderr, "Run 'modlint --help' for usage.\n");
+    return ExitUsage;
+  }
+  return std::nullopt;
+}
+
+ConfigResolver configResolver(const CommandLine &Cmd) {
+  return ConfigResolver(Cmd.ConfigFile ? std::optional<std::string>(absolutePath(*Cmd.ConfigFile))
+                                       : std::nullopt,
+                        Cmd.Flags);
+}
+
+} // namespace modlint

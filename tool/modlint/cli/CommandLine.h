@@ -1,0 +1,63 @@
+// The `modlint` command line: what the user asked for, parsed with CLI11.
+#pragma once
+
+#include "config/Config.h"
+#include "report/Report.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+enum class ColorMode { Auto, Always, Never };
+enum class OutputFormat { Text, Json, Sarif, Github };
+
+struct CommandLine {
+  std::string BuildPath;
+  std::vector<std::string> Paths;
+  /// The options the flags set; they override every config file.
+  ConfigLayer Flags;
+  std::optional<std::string> ConfigFile;
+  std::string ProjectRoot;
+  unsigned Jobs = 0; // 0: one per core
+  OutputFormat Format = OutputFormat::Text;
+  std::string OutputFile;
+  ColorMode Color = ColorMode::Auto;
+  bool Quiet = false;
+  /// An earlier SARIF report: only findings not in it count.
+  std::string BaselineFile;
+  Threshold FailOn = Threshold::Warning;
+  bool Fix = false;
+  std::string CacheDir;
+  /// Units that do not compile still fail the run (exit 2) unless this.
+  bool AllowCompileErrors = false;
+  bool NoCache = false;
+  bool NoSharedPrefix = false;
+  bool Stats = false;
+  std::string ExportFixesFile;
+  bool ListChecks = false;
+  bool DumpConfig = false;
+  /// `modlint explain CHECK-ID`.
+  std::optional<std::string> Explain;
+  /// `modlint merge REPORT...`.
+  std::vector<std::string> MergeInputs;
+  bool Merge = false;
+  /// `--shard K/N`: lint only the K-th of N slices (1-based).
+  unsigned ShardIndex = 1;
+  unsigned ShardCount = 1;
+};
+
+/// Exit codes, documented in docs/cli.md.
+enum ExitCode : int { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
+
+/// Parses the arguments before `--`. Returns an exit code when the program
+/// should stop at once (--help, --version, or a usage error, which is
+/// printed).
+std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
+                                    CommandLine &Out);
+
+/// The configuration resolver the command line asks for: its config file
+/// (or the search for .modlint.yaml), with its flags on top.
+ConfigResolver configResolver(const CommandLine &Cmd);
+
+} // namespace modlint

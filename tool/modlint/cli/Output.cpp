@@ -1,0 +1,83 @@
+#include "cli/Output.h"
+
+#include "catalog/RuleCatalog.h"
+#include "core/AtomicFile.h"
+#include "report/DiagnosticPrinter.h"
+#include "report/Fixes.h"
+#include "report/GithubReport.h"
+#include "report/SarifReport.h"
+#include "fmt/format.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace modlint {
+
+namespace {
+bool useColors(ColorMode Mode, bool ToTerminal) {
+  if (Mode != ColorMode::Auto)
+    return Mode == ColorMode::Always;
+  return ToTerminal && !llvm::sys::Process::GetEnv("NO_COLOR");
+}
+
+void writeText(const Report &R, bool Colors, llvm::raw_ostream &OS) {
+  DiagnosticPrinter Printer(OS, Colors);
+  // Against a baseline, only what is new is worth a person's attention.
+  for (const ReportEntry &Entry : R.Entries)
+    if (!Entry.Suppressed && Entry.State != BaselineState::Unchanged)
+      Printer.print(*Entry.Error);
+}
+} // namespace
+
+int usageError(const std::string &Message) {
+  fmt::print(stderr, "modlint: error: {}\n", Message);
+  return ExitUsage;
+}
+
+int writeReport(const LintResult &Result, const Report &R, const CommandLine &Cmd,
+                const ReportContext &Context, SourcePositions &Positions) {
+  const bool ToFile = !Cmd.OutputFile.empty();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  switch (Cmd.Format) {
+  case OutputFormat::Json:
+    writeJsonReport(Result, R, Context, Positions, OS);
+    break;
+  case OutputFormat::Sarif:
+    writeSarif(R, builtinRules(), {Context.ProjectRoot, Result}, Positions, OS);
+    break;
+  case OutputFormat::Github:
+    writeGithubAnnotations(R, Context.ProjectRoot, Positions, OS);
+    break;
+  case OutputFormat::Text:
+    writeText(R, useColors(Cmd.Color, !ToFile && llvm::sys::Process::StandardOutIsDisplayed()),
+              OS);
+    break;
+  }
+  OS.flush();
+  if (!ToFile) {
+    llvm::outs() << Text;
+    llvm::outs().flush();
+    return ExitClean;
+  }
+  // A report is written whole or not at all.
+  if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile, Text))
+    return usageError(llvm::toString(std::move(Err)));
+  return ExitClean;
+}
+
+int handleFixes(const CommandLine &Cmd, const LintResult &Result) {
+  if (!Cmd.ExportFixesFile.empty())
+    if (llvm::Error Err = exportFixes(Result.Diagnostics, Cmd.ExportFixesFile))
+      return usageError(llvm::toString(std::move(Err)));
+  if (Cmd.Fix) {
+    auto Changed = applyFixes(Result.Diagnostics);
+    if (!Changed)
+      return usageError(llvm::toString(Changed.takeError()));
+    if (!Cmd.Quiet)
+      fmt::print(stderr, "modlint: applied fix-its to {} file{}\n", *Changed,
+                 *Changed == 1 ? "" : "s");
+  }
+  return ExitClean;
+}
+
+} // namespace modlint

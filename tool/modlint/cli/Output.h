@@ -1,0 +1,25 @@
+// What a lint run leaves behind: the report in the chosen format (on
+// standard output or written whole to a file), and the fix-its applied or
+// exported.
+#pragma once
+
+#include "cli/CommandLine.h"
+#include "core/Findings.h"
+#include "report/JsonReport.h"
+#include "report/Report.h"
+#include "report/SourcePositions.h"
+
+namespace modlint {
+
+/// Writes the report; an exit code when it could not be written.
+int writeReport(const LintResult &Result, const Report &R, const CommandLine &Cmd,
+                const ReportContext &Context, SourcePositions &Positions);
+
+/// --fix and --export-fixes, on the findings that are reported; an exit
+/// code when they failed.
+int handleFixes(const CommandLine &Cmd, const LintResult &Result);
+
+/// Prints `modlint: error: MESSAGE` and returns the usage exit code.
+int usageError(const std::string &Message);
+
+} // namespace modlint

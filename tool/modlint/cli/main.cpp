@@ -1,0 +1,96 @@
+// modlint: lints a source tree's shared modules for data races.
+#include "catalog/RuleCatalog.h"
+#include "cli/CommandLine.h"
+#include "cli/LintCommand.h"
+#include "cli/Output.h"
+#include "config/Config.h"
+#include "core/AtomicFile.h"
+#include "core/Paths.h"
+#include "engine/LintRunner.h"
+#include "engine/parse/StackGuard.h"
+#include "report/Merge.h"
+
+#include "fmt/format.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/raw_ostream.h"
+#include <unistd.h>
+
+using namespace modlint;
+
+namespace {
+int explain(const std::string &Id) {
+  for (const Rule &R : builtinRules())
+    if (R.Id == Id) {
+      fmt::print("{}", explainRule(R));
+      return ExitClean;
+    }
+  std::string Known;
+  for (const Rule &R : builtinRules())
+    Known += "\n  " + R.Id;
+  return usageError("no check named '" + Id + "'; the checks are:" + Known);
+}
+
+int merge(const CommandLine &Cmd) {
+  auto Merged = mergeReports(Cmd.MergeInputs, Cmd.FailOn);
+  if (!Merged)
+    return usageError(llvm::toString(Merged.takeError()));
+  if (Cmd.OutputFile.empty()) {
+    llvm::outs() << Merged->Text;
+  } else if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile, Merged->Text)) {
+    return usageError(llvm::toString(std::move(Err)));
+  }
+  return Merged->FailsGate ? ExitFindings : ExitClean;
+}
+
+/// --dump-config and --list-checks: the configuration of the first PATH, or
+/// of the current directory.
+int describeConfiguration(const CommandLine &Cmd) {
+  auto Config = configResolver(Cmd).resolve(
+      absolutePath(Cmd.Paths.empty() ? "." : Cmd.Paths.front()));
+  if (!Config)
+    return usageError(llvm::toString(Config.takeError()));
+  if (Cmd.DumpConfig)
+    fmt::print("{}", Config->dump());
+  else
+    for (const std::string &Check : enabledChecks(Config->tidyOptions()))
+      fmt::print("{}\n", Check);
+  return ExitClean;
+}
+
+/// Ctrl-C or SIGTERM: reports are written through a temporary file, which
+/// LLVM's signal handler removes before calling this, so nothing half
+/// written is left; stop at once.
+void onInterrupt() {
+  static const char Message[] = "\nmodlint: interrupted\n";
+  (void)!::write(2, Message, sizeof(Message) - 1);
+  ::_exit(130);
+}
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  llvm::InitLLVM Init(Argc, Argv);
+  llvm::sys::SetInterruptFunction(onInterrupt);
+  // A crash in one unit's analysis must not end the run (see runJobs).
+  llvm::CrashRecoveryContext::Enable();
+  runCrashHandlersOnAlternateStack();
+  // `FILE... -- ARGS`: everything after `--` is the compile command for
+  // each FILE, and Argc is cut there.
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv, FixedError);
+  if (!FixedError.empty())
+    return usageError(FixedError);
+
+  CommandLine Cmd;
+  if (std::optional<int> Exit = parseCommandLine(Argc, Argv, Cmd))
+    return *Exit;
+  if (Cmd.Explain)
+    return explain(*Cmd.Explain);
+  if (Cmd.Merge)
+    return merge(Cmd);
+  if (Cmd.DumpConfig || Cmd.ListChecks)
+    return describeConfiguration(Cmd);
+  return lintCommand(Cmd, std::move(Fixed));
+}

@@ -1,0 +1,97 @@
+#include "config/CompileDatabase.h"
+
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <set>
+
+using namespace clang::tooling;
+
+namespace modlint {
+
+namespace {
+llvm::Error inputError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+/// Rewrites relative `directory` fields against `Base`.
+llvm::Error anchorDirectories(llvm::json::Value &Root, llvm::StringRef Base) {
+  auto *Entries = Root.getAsArray();
+  if (!Entries)
+    return inputError("the database is not a JSON array of compile commands");
+  for (llvm::json::Value &Entry : *Entries) {
+    auto *Object = Entry.getAsObject();
+    if (!Object)
+      return inputError("a database entry is not a JSON object");
+    std::optional<llvm::StringRef> Directory = Object->getString("directory");
+    if (!Directory || llvm::sys::path::is_absolute(*Directory))
+      continue;
+    llvm::SmallString<256> Anchored(Base);
+    llvm::sys::path::append(Anchored, *Directory);
+    llvm::sys::path::remove_dots(Anchored, /*remove_dot_dot=*/true);
+    (*Object)["directory"] = std::string(Anchored);
+  }
+  return llvm::Error::success();
+}
+} // namespace
+
+llvm::Expected<std::unique_ptr<CompilationDatabase>>
+loadCompileDatabase(llvm::StringRef BuildPathOrFile) {
+  std::string Path = absolutePath(BuildPathOrFile);
+  if (llvm::sys::fs::is_directory(Path))
+    Path = (llvm::Twine(Path) + "/compile_commands.json").str();
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return inputError("cannot read compilation database '" + Path +
+                      "': " + Buffer.getError().message());
+  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return inputError("'" + Path + "' is not valid JSON: " +
+                      llvm::toString(Parsed.takeError()));
+  if (llvm::Error Err =
+          anchorDirectories(*Parsed, llvm::sys::path::parent_path(Path)))
+    return inputError("'" + Path + "': " + llvm::toString(std::move(Err)));
+  std::string Anchored;
+  llvm::raw_string_ostream(Anchored) << *Parsed;
+  std::string Message;
+  auto Database = JSONCompilationDatabase::loadFromBuffer(
+      Anchored, Message, JSONCommandLineSyntax::AutoDetect);
+  if (!Database)
+    return inputError("'" + Path + "': " + Message);
+  return std::unique_ptr<CompilationDatabase>(std::move(Database));
+}
+
+llvm::Expected<std::vector<std::string>>
+selectUnits(const CompilationDatabase &Database,
+            const std::vector<std::string> &Paths) {
+  std::vector<std::string> Selectors;
+  for (const std::string &Path : Paths) {
+    if (!llvm::sys::fs::exists(Path))
+      return inputError("no such file or directory: '" + Path + "'");
+    Selectors.push_back(absolutePath(Path));
+  }
+  std::set<std::string> Units;
+  for (const CompileCommand &Command : Database.getAllCompileCommands()) {
+    llvm::SmallString<256> File(Command.Filename);
+    if (!llvm::sys::path::is_absolute(File)) {
+      File = Command.Directory;
+      llvm::sys::path::append(File, Command.Filename);
+    }
+    llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+    auto Selected = [&](const std::string &Selector) {
+      return llvm::StringRef(File) == Selector || isUnder(File, Selector);
+    };
+    if (Selectors.empty() || llvm::any_of(Selectors, Selected))
+      Units.insert(std::string(File));
+  }
+  if (Units.empty())
+    return inputError(Paths.empty()
+                          ? "the compilation database has no entries"
+                          : "no compilation database entry is under the "
+                            "given paths");
+  return std::vector<std::string>(Units.begin(), Units.end());
+}
+
+} // namespace modlint

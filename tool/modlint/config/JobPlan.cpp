@@ -1,0 +1,42 @@
+#include "config/JobPlan.h"
+
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/xxhash.h"
+#include <set>
+
+namespace modlint {
+
+llvm::Expected<std::vector<LintJob>>
+planJobs(const clang::tooling::CompilationDatabase &Database,
+         const std::vector<std::string> &Files, ConfigResolver &Configs,
+         const std::string &ProjectRoot) {
+  std::vector<LintJob> Jobs;
+  for (const std::string &File : Files) {
+    auto Config = Configs.resolve(File);
+    if (!Config)
+      return Config.takeError();
+    std::string RegexError;
+    if (!Config->HeaderFilter.empty() &&
+        !llvm::Regex(Config->HeaderFilter).isValid(RegexError))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "invalid HeaderFilter '" +
+                                         Config->HeaderFilter +
+                                         "': " + RegexError);
+    const clang::tidy::ClangTidyOptions Options = Config->tidyOptions();
+    std::set<std::pair<std::string, std::vector<std::string>>> Seen;
+    for (clang::tooling::CompileCommand &Command :
+         Database.getCompileCommands(File)) {
+      if (!Seen.insert({Command.Directory, Command.CommandLine}).second)
+        continue;
+      Jobs.push_back({File, std::move(Command), Options, ProjectRoot,
+                      Config->HeaderFilter});
+    }
+  }
+  return Jobs;
+}
+
+bool inShard(llvm::StringRef File, unsigned Index, unsigned Count) {
+  return llvm::xxh3_64bits(File) % Count == Index - 1;
+}
+
+} // namespace modlint

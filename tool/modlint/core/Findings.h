@@ -1,0 +1,53 @@
+// What linting produces: the findings of one unit, and of a whole run. A
+// finding is clang-tidy's own `ClangTidyError` (a `tooling::Diagnostic`),
+// so every layer speaks the format both front-ends already share.
+#pragma once
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+/// One unit's (or one parse's) findings and compiler errors, with absolute
+/// paths, only those its job reports.
+struct UnitFindings {
+  std::vector<clang::tidy::ClangTidyError> Diagnostics;
+  /// Findings a NOLINT comment suppresses, in the same form.
+  std::vector<clang::tidy::ClangTidyError> Suppressed;
+};
+
+/// A unit's whole result: its findings, and whether it compiled.
+struct UnitResult : UnitFindings {
+  bool Compiled = true;
+};
+
+/// How a run saved work, for --stats.
+struct RunWork {
+  size_t FromCache = 0;
+  size_t SharedPrefixes = 0;   // precompiled
+  size_t OnSharedPrefix = 0;   // units parsed on one
+  size_t ParsedAgain = 0;      // ... that failed that way and were parsed plainly
+  size_t PrefixFindings = 0;   // worked out once in a prefix, for all its users
+};
+
+struct LintResult {
+  /// Findings and compiler errors with absolute paths, sorted, without
+  /// duplicates: a header's finding seen from several units appears once.
+  std::vector<clang::tidy::ClangTidyError> Diagnostics;
+  /// Findings a NOLINT comment suppresses, in the same form.
+  std::vector<clang::tidy::ClangTidyError> Suppressed;
+  /// Main files of the units that did not compile.
+  std::vector<std::string> FailedFiles;
+  /// Main files whose analysis crashed (isolated: the other units ran).
+  std::vector<std::string> CrashedFiles;
+  /// Main files the compilation database names but that do not exist.
+  std::vector<std::string> MissingFiles;
+  RunWork Work;
+
+  bool complete() const {
+    return FailedFiles.empty() && CrashedFiles.empty() && MissingFiles.empty();
+  }
+};
+
+} // namespace modlint

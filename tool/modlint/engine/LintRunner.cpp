@@ -1,0 +1,223 @@
+#include "engine/LintRunner.h"
+
+#include "engine/UnitParse.h"
+#include "engine/parse/CheckSession.h"
+#include "engine/parse/StackGuard.h"
+#include "engine/prefix/PrefixDirectory.h"
+#include "engine/prefix/PrefixPch.h"
+#include "engine/prefix/SharedPrefix.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ThreadPool.h"
+#include <mutex>
+#include <tuple>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace modlint {
+
+namespace {
+/// Sorted by place, then check and message; identical findings (the same
+/// header finding from several units) collapse into one.
+void sortAndDeduplicate(std::vector<ClangTidyError> &Errors) {
+  auto Key = [](const ClangTidyError &E) {
+    return std::make_tuple(std::cref(E.Message.FilePath), E.Message.FileOffset,
+                           std::cref(E.DiagnosticName),
+                           std::cref(E.Message.Message));
+  };
+  llvm::stable_sort(Errors, [&](const ClangTidyError &A, const ClangTidyError &B) {
+    return Key(A) < Key(B);
+  });
+  Errors.erase(std::unique(Errors.begin(), Errors.end(),
+                           [&](const ClangTidyError &A, const ClangTidyError &B) {
+                             return Key(A) == Key(B);
+                           }),
+               Errors.end());
+}
+
+/// Runs one parse so that a crash inside Clang or a check (an assertion, a
+/// segfault, an exhausted stack) ends it alone: the run goes on and reports
+/// it. False when it crashed. The stack guard lives outside the recovery so
+/// it is torn down normally after a crash.
+bool survives(llvm::function_ref<void()> Parse) {
+  UnitStack Stack;
+  llvm::CrashRecoveryContext Recovery;
+  return Recovery.RunSafely(Parse);
+}
+
+/// What the run learns about one job.
+struct JobState {
+  UnitResult Result;
+  bool Pending = false; // not answered by an earlier run's result
+  bool Crashed = false;
+  bool OnPrefix = false;
+  bool ParsedAgain = false;
+  std::vector<IncludeLine> Includes;
+};
+
+/// One run over a list of jobs, in three rounds on one pool: reuse earlier
+/// results and read what the others start with; precompile the prefixes
+/// they share; parse them.
+class Run {
+public:
+  Run(const std::vector<LintJob> &Jobs, const RunSettings &Settings)
+      : Jobs(Jobs), Settings(Settings), States(Jobs.size()),
+        Pool(llvm::hardware_concurrency(std::max(1u, Settings.Threads))) {}
+
+  LintResult lint() {
+    reuseOrReadIncludes();
+    std::vector<bool> Pending;
+    std::vector<std::vector<IncludeLine>> Includes;
+    for (JobState &State : States) {
+      Pending.push_back(State.Pending);
+      Includes.push_back(std::move(State.Includes));
+    }
+    const PrefixPlan Plan = planSharedPrefixes(Jobs, Pending, Includes);
+    std::optional<PrefixDirectory> Directory;
+    if (!Plan.Prefixes.empty())
+      Directory.emplace();
+    std::vector<BuiltPrefix> Built = precompile(Plan, Directory);
+    parsePending(Plan, Built);
+    return merge(Built);
+  }
+
+private:
+  void finished(size_t I) {
+    std::lock_guard<std::mutex> Lock(ProgressMutex);
+    ++Done;
+    if (Settings.Progress)
+      Settings.Progress(Done, Jobs.size(), Jobs[I]);
+  }
+
+  /// Unchanged units take their earlier result; the others' first includes
+  /// are read to see what they share.
+  void reuseOrReadIncludes() {
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Pool.async([this, I] {
+        JobState &State = States[I];
+        if (Settings.Reuse.Lookup)
+          if (std::optional<UnitResult> Earlier = Settings.Reuse.Lookup(Jobs[I])) {
+            State.Result = std::move(*Earlier);
+            finished(I);
+            return;
+          }
+        State.Pending = true;
+        if (!Settings.SharePrefixes)
+          return;
+        if (auto Text = llvm::MemoryBuffer::getFile(Jobs[I].File, /*IsText=*/false,
+                                                    /*RequiresNullTerminator=*/false))
+          State.Includes = leadingIncludes((*Text)->getBuffer());
+      });
+    Pool.wait();
+  }
+
+  /// Shared prefixes are precompiled before the units that use them.
+  std::vector<BuiltPrefix> precompile(const PrefixPlan &Plan,
+                                      std::optional<PrefixDirectory> &Directory) {
+    std::vector<BuiltPrefix> Built(Plan.Prefixes.size());
+    for (size_t P = 0; P < Built.size(); ++P) {
+      Built[P].Prefix = &Plan.Prefixes[P];
+      for (size_t L = 0; L < Plan.Prefixes[P].Links.size(); ++L)
+        Built[P].PchPaths.push_back(Directory->file(P, L));
+      if (llvm::is_contained(Built[P].PchPaths, ""))
+        continue;
+      Pool.async([&Built, P] {
+        if (!survives([&] { precompilePrefix(Built[P]); }))
+          Built[P].Built = false;
+      });
+    }
+    Pool.wait();
+    return Built;
+  }
+
+  /// Parses one job, isolated; false when it crashed.
+  bool parseIsolated(size_t I, const BuiltPrefix *Prefix) {
+    JobState &State = States[I];
+    ParsedUnit Parsed;
+    if (!survives([&] { Parsed = parseUnit(Jobs[I], Prefix); })) {
+      State.Result = UnitResult();
+      State.Result.Compiled = false;
+      return false;
+    }
+    State.Result.Diagnostics = std::move(Parsed.Own.Diagnostics);
+    State.Result.Suppressed = std::move(Parsed.Own.Suppressed);
+    State.Result.Compiled = Parsed.Compiled;
+    // The findings in the prefix's shared bodies are this unit's too.
+    if (Parsed.OnPrefix) {
+      llvm::append_range(State.Result.Diagnostics, Prefix->Findings.Diagnostics);
+      llvm::append_range(State.Result.Suppressed, Prefix->Findings.Suppressed);
+    }
+    if (Settings.Reuse.Store)
+      Settings.Reuse.Store(Jobs[I], State.Result, Parsed.Inputs);
+    return true;
+  }
+
+  void parsePending(const PrefixPlan &Plan, const std::vector<BuiltPrefix> &Built) {
+    for (size_t I = 0; I < Jobs.size(); ++I) {
+      if (!States[I].Pending)
+        continue;
+      Pool.async([&, I] {
+        JobState &State = States[I];
+        const std::optional<size_t> P = Plan.PrefixOf[I];
+        const BuiltPrefix *Prefix = P && Built[*P].Built ? &Built[*P] : nullptr;
+        bool Survived = parseIsolated(I, Prefix);
+        // On top of a prefix, a unit that fails is parsed again plainly, so
+        // that its errors, or its crash, are its own.
+        if (Prefix && (!Survived || !State.Result.Compiled)) {
+          Survived = parseIsolated(I, nullptr);
+          State.ParsedAgain = true;
+        }
+        State.Crashed = !Survived;
+        State.OnPrefix = Prefix != nullptr;
+        finished(I);
+      });
+    }
+    Pool.wait();
+  }
+
+  /// Merged in job order, then sorted: the same for any number of workers.
+  LintResult merge(const std::vector<BuiltPrefix> &Built) {
+    LintResult Merged;
+    for (const BuiltPrefix &B : Built)
+      if (B.Built) {
+        ++Merged.Work.SharedPrefixes;
+        Merged.Work.PrefixFindings += B.Findings.Diagnostics.size() + B.Findings.Suppressed.size();
+      }
+    for (size_t I = 0; I < Jobs.size(); ++I) {
+      JobState &State = States[I];
+      Merged.Work.FromCache += !State.Pending;
+      Merged.Work.OnSharedPrefix += State.OnPrefix;
+      Merged.Work.ParsedAgain += State.ParsedAgain;
+      llvm::append_range(Merged.Diagnostics, std::move(State.Result.Diagnostics));
+      llvm::append_range(Merged.Suppressed, std::move(State.Result.Suppressed));
+      std::vector<std::string> &Failed = State.Crashed ? Merged.CrashedFiles : Merged.FailedFiles;
+      if (!State.Result.Compiled && (Failed.empty() || Failed.back() != Jobs[I].File))
+        Failed.push_back(Jobs[I].File);
+    }
+    sortAndDeduplicate(Merged.Diagnostics);
+    sortAndDeduplicate(Merged.Suppressed);
+    return Merged;
+  }
+
+  const std::vector<LintJob> &Jobs;
+  const RunSettings &Settings;
+  std::vector<JobState> States;
+  std::mutex ProgressMutex;
+  size_t Done = 0;
+  llvm::DefaultThreadPool Pool;
+};
+} // namespace
+
+LintResult runJobs(const std::vector<LintJob> &Jobs, const RunSettings &Settings) {
+  return Run(Jobs, Settings).lint();
+}
+
+std::vector<std::string> enabledChecks(const ClangTidyOptions &Options) {
+  std::unique_ptr<ClangTidyContext> Context = makeContext(Options);
+  return ClangTidyASTConsumerFactory(*Context).getCheckNames();
+}
+
+} // namespace modlint

@@ -1,0 +1,55 @@
+#include "engine/parse/ToolSetup.h"
+
+#include "clang/Frontend/PCHContainerOperations.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Basic/FileManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+namespace modlint {
+
+namespace {
+/// Points the parser at Clang's own builtin headers (stddef.h, ...): the
+/// modlint binary does not live next to them the way clang does.
+clang::tooling::ArgumentsAdjuster resourceDirAdjuster() {
+  return [](const clang::tooling::CommandLineArguments &Args, llvm::StringRef) {
+    for (const std::string &Arg : Args)
+      if (llvm::StringRef(Arg).starts_with("-resource-dir"))
+        return Args;
+    clang::tooling::CommandLineArguments Adjusted = Args;
+    Adjusted.push_back("-resource-dir=" MODLINT_CLANG_RESOURCE_DIR);
+    return Adjusted;
+  };
+}
+} // namespace
+
+OneCommandTool::OneCommandTool(clang::tooling::CompileCommand Command,
+                               const std::string &File)
+    : Database(std::move(Command)),
+      Tool(Database, {File}, std::make_shared<clang::PCHContainerOperations>(),
+           llvm::vfs::createPhysicalFileSystem()) {
+  Tool.appendArgumentsAdjuster(clang::tooling::getStripPluginsAdjuster());
+  Tool.appendArgumentsAdjuster(resourceDirAdjuster());
+  Tool.setPrintErrorMessage(false);
+}
+
+void collectInputs(clang::SourceManager &Sources, std::vector<std::string> &Inputs) {
+  for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end(); ++It) {
+    llvm::SmallString<256> Path(It->first.getName());
+    Sources.getFileManager().makeAbsolutePath(Path);
+    // `..` stays: removing it lexically is wrong across symlinks
+    // (/lib/gcc/../../include is /usr/include on a merged-usr system).
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+    Inputs.push_back(std::string(Path));
+  }
+  llvm::sort(Inputs);
+  Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
+}
+
+void setUpCheckedParse(clang::CompilerInvocation &Invocation) {
+  Invocation.getFrontendOpts().SkipFunctionBodies = true;
+  Invocation.getDiagnosticOpts().ShowCarets = false;
+}
+
+} // namespace modlint

@@ -1,0 +1,59 @@
+// Units that begin with the same #include lines and share a command (the
+// usual case in a directory of a project) parse those headers once per run
+// instead of once per unit: the lines become a header beside the units, the
+// header is precompiled once, and each unit is parsed with the precompiled
+// header and its own include lines blanked. Lines and columns stay the same,
+// and the preprocessor sees the same text in the same order, so findings are
+// those of a plain parse; a unit that fails this way is parsed again plainly.
+#pragma once
+
+#include "engine/prefix/LeadingIncludes.h"
+#include "core/Job.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+/// One precompiled header of a prefix: a run of its include lines.
+struct PrefixLink {
+  /// The lines, as a header that exists only in memory, in the units'
+  /// directory so quoted includes resolve as they do from the units.
+  std::string HeaderPath;
+  std::string HeaderText;
+  /// The command that precompiles it: a user's command, the header as input.
+  LintJob Build;
+};
+
+struct SharedPrefix {
+  /// All its include lines, as each user starts with them.
+  std::string Lines;
+  /// Its precompiled headers, each on top of the one before; units include
+  /// the last. Writing a precompiled header costs memory in proportion to
+  /// the whole header, on top of its parse, so the leading run of standard
+  /// library headers (the bulk, with no bodies to check) is a link of its
+  /// own, and the project's headers follow in a second, smaller one.
+  std::vector<PrefixLink> Links;
+  /// How many of each user's leading include lines it replaces.
+  size_t IncludeCount = 0;
+  std::vector<size_t> Users;
+};
+
+struct PrefixPlan {
+  std::vector<SharedPrefix> Prefixes;
+  /// Per job: the index of its prefix, if it uses one.
+  std::vector<std::optional<size_t>> PrefixOf;
+};
+
+/// Plans the shared prefixes of the jobs marked in `Candidates` (those not
+/// answered from the cache), given each job's leading include lines. Among
+/// units of the same command and directory, a unit takes its first include
+/// lines for as long as the next line is still shared by at least half of
+/// the units that share the lines so far; a prefix with fewer than two users
+/// is not built. Jobs whose command could change what the prefix means
+/// (forced includes, modules, not C++) never share.
+PrefixPlan planSharedPrefixes(const std::vector<LintJob> &Jobs,
+                              const std::vector<bool> &Candidates,
+                              const std::vector<std::vector<IncludeLine>> &Includes);
+
+} // namespace modlint

@@ -1,0 +1,169 @@
+#include "report/Merge.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <map>
+#include <set>
+#include <tuple>
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace modlint {
+
+namespace {
+llvm::Error mergeError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+/// SARIF: one run; results once per fingerprint; the run succeeded only if
+/// every shard's did.
+llvm::Expected<MergeResult> mergeSarif(std::vector<Value> Logs, Threshold FailOn) {
+  Value Merged = std::move(Logs.front());
+  Object &Run = *(*Merged.getAsObject()->getArray("runs"))[0].getAsObject();
+  const Value *Root = Run.get("originalUriBaseIds");
+  std::set<std::string> Seen;
+  Array Results;
+  bool Succeeded = true;
+  Array Notifications;
+  MergeResult Out;
+  auto Take = [&](Object &FromRun) -> llvm::Error {
+    const Value *OtherRoot = FromRun.get("originalUriBaseIds");
+    if (!Root || !OtherRoot || *Root != *OtherRoot)
+      return mergeError("the SARIF logs have different project roots (%SRCROOT%)");
+    for (Value &Result : *FromRun.getArray("results")) {
+      const Object *R = Result.getAsObject();
+      const Object *Prints = R ? R->getObject("partialFingerprints") : nullptr;
+      if (!Prints || !Prints->getString(FingerprintKey))
+        return mergeError("a result has no modlint fingerprint");
+      const std::string Key = R->getString("ruleId").value_or("").str() + "/" +
+                              Prints->getString(FingerprintKey)->str();
+      if (!Seen.insert(Key).second)
+        continue;
+      if (!R->getArray("suppressions") && R->getString("baselineState") != "unchanged" &&
+          R->getString("baselineState") != "absent" &&
+          atOrAbove(R->getString("level").value_or("warning"), FailOn))
+        Out.FailsGate = true;
+      Results.push_back(std::move(Result));
+    }
+    for (Value &Invocation : *FromRun.getArray("invocations")) {
+      Object &I = *Invocation.getAsObject();
+      Succeeded = Succeeded && I.getBoolean("executionSuccessful").value_or(false);
+      if (Array *Notes = I.getArray("toolExecutionNotifications"))
+        for (Value &Note : *Notes)
+          Notifications.push_back(std::move(Note));
+    }
+    return llvm::Error::success();
+  };
+  if (llvm::Error Err = Take(Run))
+    return std::move(Err);
+  for (size_t I = 1; I < Logs.size(); ++I)
+    if (llvm::Error Err = Take(*(*Logs[I].getAsObject()->getArray("runs"))[0].getAsObject()))
+      return std::move(Err);
+  Run["results"] = std::move(Results);
+  Object Invocation{{"executionSuccessful", Succeeded}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  Run["invocations"] = Array{std::move(Invocation)};
+  Out.Text = llvm::formatv("{0:2}", Merged).str() + "\n";
+  return Out;
+}
+
+/// JSON: findings once per fingerprint, in the report's order; the summary
+/// recounted.
+llvm::Expected<MergeResult> mergeJson(std::vector<Value> Reports, Threshold FailOn) {
+  Value Merged = std::move(Reports.front());
+  Object &Root = *Merged.getAsObject();
+  using SortKey = std::tuple<std::string, int64_t, int64_t, std::string, std::string>;
+  std::map<SortKey, Value> Findings;
+  std::set<std::string> Seen;
+  int64_t Units = 0, Suppressed = 0, Absent = 0;
+  Array Failed;
+  MergeResult Out;
+  auto Take = [&](Object &Report) -> llvm::Error {
+    const Array *List = Report.getArray("findings");
+    const Object *Summary = Report.getObject("summary");
+    if (!List || !Summary)
+      return mergeError("not a modlint JSON report");
+    for (const Value &F : *List) {
+      const Object *O = F.getAsObject();
+      if (!O || !O->getString("fingerprint"))
+        return mergeError("a finding has no fingerprint");
+      if (!Seen.insert(O->getString("check").value_or("").str() + "/" +
+                       O->getString("fingerprint")->str())
+               .second)
+        continue;
+      if (O->getString("baselineState") != "unchanged" &&
+          atOrAbove(O->getString("level").value_or("warning"), FailOn))
+        Out.FailsGate = true;
+      Findings.emplace(SortKey{O->getString("file").value_or("").str(),
+                               O->getInteger("line").value_or(0),
+                               O->getInteger("column").value_or(0),
+                               O->getString("check").value_or("").str(),
+                               O->getString("message").value_or("").str()},
+                       F);
+    }
+    Units += Summary->getInteger("units").value_or(0);
+    Suppressed += Summary->getInteger("suppressed").value_or(0);
+    Absent += Summary->getInteger("absentFromBaseline").value_or(0);
+    if (const Array *F = Summary->getArray("failedUnits"))
+      for (const Value &File : *F)
+        Failed.push_back(File);
+    return llvm::Error::success();
+  };
+  if (llvm::Error Err = Take(Root))
+    return std::move(Err);
+  for (size_t I = 1; I < Reports.size(); ++I)
+    if (llvm::Error Err = Take(*Reports[I].getAsObject()))
+      return std::move(Err);
+  Array Ordered;
+  Object PerCheck;
+  std::map<std::string, int64_t> Counts;
+  for (auto &[Key, F] : Findings) {
+    ++Counts[std::get<3>(Key)];
+    Ordered.push_back(std::move(F));
+  }
+  for (const auto &[Check, N] : Counts)
+    PerCheck[Check] = N;
+  Root["findings"] = std::move(Ordered);
+  Root["summary"] = Object{{"units", Units},
+                           {"failedUnits", std::move(Failed)},
+                           {"findingsPerCheck", std::move(PerCheck)},
+                           {"suppressed", Suppressed},
+                           {"absentFromBaseline", Absent}};
+  Out.Text = llvm::formatv("{0:2}", Merged).str() + "\n";
+  return Out;
+}
+} // namespace
+
+llvm::Expected<MergeResult> mergeReports(const std::vector<std::string> &Inputs,
+                                         Threshold FailOn) {
+  if (Inputs.empty())
+    return mergeError("nothing to merge");
+  std::vector<Value> Parsed;
+  bool Sarif = false;
+  for (const std::string &Input : Inputs) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Input);
+    if (!Buffer)
+      return mergeError("cannot read '" + Input + "': " + Buffer.getError().message());
+    auto Value = llvm::json::parse((*Buffer)->getBuffer());
+    if (!Value)
+      return mergeError("'" + Input + "' is not JSON: " + llvm::toString(Value.takeError()));
+    const Object *O = Value->getAsObject();
+    const bool IsSarif = O && O->getString("version") == "2.1.0" && O->getArray("runs") &&
+                         O->getArray("runs")->size() == 1;
+    const bool IsJson = O && O->getArray("findings") && O->getObject("summary");
+    if (!IsSarif && !IsJson)
+      return mergeError("'" + Input + "' is neither a SARIF log nor a JSON report of modlint");
+    if (Parsed.empty())
+      Sarif = IsSarif;
+    else if (IsSarif != Sarif)
+      return mergeError("cannot merge SARIF with JSON ('" + Input + "')");
+    Parsed.push_back(std::move(*Value));
+  }
+  return Sarif ? mergeSarif(std::move(Parsed), FailOn)
+               : mergeJson(std::move(Parsed), FailOn);
+}
+
+} // namespace modlint

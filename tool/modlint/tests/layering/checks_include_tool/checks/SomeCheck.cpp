@@ -1,0 +1,2 @@
+// the violation: a check includes the tool
+#include "core/Base.h"
