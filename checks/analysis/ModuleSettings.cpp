@@ -1,34 +1,26 @@
 #include "ModuleSettings.h"
 
-#include "llvm/ADT/StringExtras.h"
-
 namespace modlint {
 
-std::vector<std::string> splitNameList(llvm::StringRef Value) {
-  std::vector<std::string> Names;
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  llvm::SplitString(Value, Parts, ";,");
-  for (llvm::StringRef Part : Parts) {
-    Part = Part.trim();
-    Part.consume_front("::");
-    if (!Part.empty())
-      Names.push_back(Part.str());
-  }
-  return Names;
+namespace {
+using OptionsView = clang::tidy::ClangTidyCheck::OptionsView;
+
+std::vector<std::string> readNames(const OptionsView &Options, CheckOption Option) {
+  return splitNameList(Options.getLocalOrGlobal(spec(Option).Key, spec(Option).Default));
 }
 
-std::string joinNameList(const std::vector<std::string> &Names) {
-  return llvm::join(Names, ";");
+bool readBoolean(const OptionsView &Options, CheckOption Option) {
+  return Options.getLocalOrGlobal(spec(Option).Key, spec(Option).Default == "true");
 }
+} // namespace
 
 ModuleSettings
 ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   ModuleSettings S;
-  S.ModuleBases =
-      splitNameList(Options.getLocalOrGlobal("ModuleBases", DefaultModuleBases));
-  S.SafeTypes = splitNameList(Options.getLocalOrGlobal("SafeTypes", ""));
-  S.InitMethods = splitNameList(Options.getLocalOrGlobal("InitMethods", ""));
-  S.Strict = Options.getLocalOrGlobal("Strict", false);
+  S.ModuleBases = readNames(Options, CheckOption::ModuleBases);
+  S.SafeTypes = readNames(Options, CheckOption::SafeTypes);
+  S.InitMethods = readNames(Options, CheckOption::InitMethods);
+  S.Strict = readBoolean(Options, CheckOption::Strict);
   const llvm::StringRef Bodies = Options.getLocalOrGlobal(BodyScopeKey, "");
   if (Bodies == SharedPrefixBodies)
     S.Bodies = BodyScope::SharedPrefix;
@@ -37,13 +29,10 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   return S;
 }
 
-void ModuleSettings::store(
-    const clang::tidy::ClangTidyCheck::OptionsView &Options,
-    clang::tidy::ClangTidyOptions::OptionMap &Map) const {
-  Options.store(Map, "ModuleBases", joinNameList(ModuleBases));
-  Options.store(Map, "SafeTypes", joinNameList(SafeTypes));
-  Options.store(Map, "InitMethods", joinNameList(InitMethods));
-  Options.store(Map, "Strict", Strict);
+void ModuleSettings::store(const OptionsView &Options,
+                           clang::tidy::ClangTidyOptions::OptionMap &Map) {
+  for (const OptionSpec &Option : CheckOptionTable)
+    Options.store(Map, Option.Key, Options.getLocalOrGlobal(Option.Key, Option.Default));
   // BodyScope is the command's internal setting for one parse, not
   // configuration: it is never written out.
 }

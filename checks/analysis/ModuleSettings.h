@@ -1,9 +1,11 @@
-// The options every modlint check shares. They are read with
-// getLocalOrGlobal, so one `ModuleBases` key in .clang-tidy (or in
-// .modlint.yaml) configures all four checks at once.
+// The options every modlint check shares, declared in
+// options/CheckOptions.def. They are read with getLocalOrGlobal, so one
+// `ModuleBases` key in .clang-tidy (or in .modlint.yaml) configures every
+// check at once.
 #pragma once
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "options/CheckOptions.h"
 #include <string>
 #include <vector>
 
@@ -38,7 +40,6 @@ struct ModuleSettings {
   bool Strict = false;
   BodyScope Bodies = BodyScope::Every;
 
-  static constexpr const char *DefaultModuleBases = "modrt::Module";
   /// The global check option that carries `Bodies`, and its values.
   static constexpr const char *BodyScopeKey = "ModlintBodyScope";
   static constexpr const char *SharedPrefixBodies = "shared-prefix";
@@ -46,13 +47,10 @@ struct ModuleSettings {
 
   static ModuleSettings
   read(const clang::tidy::ClangTidyCheck::OptionsView &Options);
-  void store(const clang::tidy::ClangTidyCheck::OptionsView &Options,
-             clang::tidy::ClangTidyOptions::OptionMap &Map) const;
+  /// Writes every option of the table back, as configured (for
+  /// `clang-tidy --dump-config`).
+  static void store(const clang::tidy::ClangTidyCheck::OptionsView &Options,
+                    clang::tidy::ClangTidyOptions::OptionMap &Map);
 };
-
-/// Splits a `;`- or `,`-separated option value, trimming blanks and a leading
-/// `::` so that "::app::Base" and "app::Base" name the same class.
-std::vector<std::string> splitNameList(llvm::StringRef Value);
-std::string joinNameList(const std::vector<std::string> &Names);
 
 } // namespace modlint

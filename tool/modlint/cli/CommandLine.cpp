@@ -2,6 +2,7 @@
 
 #include "core/Paths.h"
 #include "CLI/CLI.hpp"
+#include "llvm/ADT/StringExtras.h"
 #include "clang/Basic/Version.h"
 #include "fmt/format.h"
 
@@ -10,22 +11,52 @@
 namespace modlint {
 
 namespace {
-/// A repeatable option that takes one value per occurrence, so that
-/// `--module-base A file.cpp` leaves file.cpp to the PATH arguments.
-CLI::Option *addList(CLI::App &App, const std::string &Name,
-                     std::optional<std::vector<std::string>> &Target,
-                     const std::string &Help) {
-  return App
-      .add_option_function<std::vector<std::string>>(
-          Name,
-          [&Target](const std::vector<std::string> &Values) {
-            if (!Target)
-              Target.emplace();
-            Target->insert(Target->end(), Values.begin(), Values.end());
-          },
-          Help)
-      ->allow_extra_args(false)
-      ->type_name("NAME");
+/// The help line of an option's flag: the table's, and its default.
+std::string flagHelp(const OptionSpec &Option) {
+  std::string Help = Option.Help.str();
+  if (Option.Type == OptionType::Boolean)
+    return Help + " (--no-" + Option.Flag.drop_front(2).str() + " turns a config file's " +
+           Option.Key.str() + " off)";
+  if (!Option.Default.empty())
+    Help += " (default: " + llvm::join(splitNameList(Option.Default), ", ") + ")";
+  return Help;
+}
+
+/// One flag per option of the table that has one. A list's flag is
+/// repeatable and takes one value per occurrence, so that `--module-base A
+/// file.cpp` leaves file.cpp to the PATH arguments.
+void addOptionFlags(CLI::App &App, ConfigLayer &Flags) {
+  for (const OptionSpec &Option : OptionTable) {
+    if (Option.Flag.empty())
+      continue;
+    const std::string Flag = Option.Flag.str();
+    switch (Option.Type) {
+    case OptionType::NameList:
+      App.add_option_function<std::vector<std::string>>(
+             Flag,
+             [&Flags, &Option](const std::vector<std::string> &Values) {
+               std::string Names = Flags.get(Option).value_or("");
+               for (const std::string &Value : Values)
+                 Names += ";" + Value;
+               Flags.set(Option, Names);
+             },
+             flagHelp(Option))
+          ->allow_extra_args(false)
+          ->type_name("NAME");
+      break;
+    case OptionType::Boolean:
+      App.add_flag_function(
+          Flag + ",!--no-" + Flag.substr(2),
+          [&Flags, &Option](int64_t Count) { Flags.set(Option, Count > 0 ? "true" : "false"); },
+          flagHelp(Option));
+      break;
+    case OptionType::Text:
+      App.add_option_function<std::string>(
+          Flag, [&Flags, &Option](const std::string &Value) { Flags.set(Option, Value); },
+          flagHelp(Option));
+      break;
+    }
+  }
 }
 
 /// --fail-on, for the lint command and for merge.
@@ -39,12 +70,6 @@ CLI::Option *addFailOn(CLI::App &App, Threshold &Target, const std::string &Help
           CLI::ignore_case));
 }
 
-template <typename T>
-CLI::Option *addOptional(CLI::App &App, const std::string &Name,
-                         std::optional<T> &Target, const std::string &Help) {
-  return App.add_option_function<T>(
-      Name, [&Target](const T &Value) { Target = Value; }, Help);
-}
 } // namespace
 
 std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
@@ -68,25 +93,7 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   App.add_option("paths", Out.Paths,
                  "Files or directories whose translation units to lint "
                  "(default: every database entry)");
-  addList(App, "--module-base", Out.Flags.ModuleBases,
-          "Fully qualified base class of shared modules; repeatable "
-          "(default: modrt::Module)");
-  addList(App, "--safe-type", Out.Flags.SafeTypes,
-          "Fully qualified type that is safe to share; repeatable");
-  addList(App, "--init-method", Out.Flags.InitMethods,
-          "Method that runs before the module is shared, like a "
-          "constructor; repeatable");
-  App.add_flag_function(
-      "--strict,!--no-strict",
-      [&Out](int64_t Count) { Out.Flags.Strict = Count > 0; },
-      "Ignore locks: report every mutable member and every write "
-      "(--no-strict turns a config file's Strict off)");
-  addOptional(App, "--checks", Out.Flags.Checks,
-              "Comma-separated clang-tidy style globs of checks to run "
-              "(default: modlint-*)");
-  addOptional(App, "--header-filter", Out.Flags.HeaderFilter,
-              "Regex on absolute paths of headers whose findings are "
-              "reported (default: headers under the project root)");
+  addOptionFlags(App, Out.Flags);
   App.add_option_function<std::string>(
       "--config", [&Out](const std::string &File) { Out.ConfigFile = File; },
       "Use this config file for every unit instead of looking for "

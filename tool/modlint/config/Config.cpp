@@ -8,83 +8,127 @@
 
 using namespace modlint;
 
+namespace {
+/// The effective configuration, in the config file's format.
+struct ConfigDump {
+  const EffectiveConfig &Config;
+};
+
+/// Reads (or, for a dump, writes) one option with its YAML type.
+template <typename Read, typename Write>
+void mapOption(llvm::yaml::IO &IO, const OptionSpec &Option, Read Get, Write Set) {
+  const char *Key = Option.Key.data();
+  auto Map = [&](auto Typed) {
+    using T = decltype(Typed);
+    if (IO.outputting()) {
+      T Value = Get(T());
+      IO.mapRequired(Key, Value);
+      return;
+    }
+    std::optional<T> Value;
+    IO.mapOptional(Key, Value);
+    if (Value)
+      Set(*Value);
+  };
+  switch (Option.Type) {
+  case OptionType::NameList:
+    return Map(std::vector<std::string>());
+  case OptionType::Boolean:
+    return Map(false);
+  case OptionType::Text:
+    return Map(std::string());
+  }
+}
+
+/// Typed views of an option's value in clang-tidy's spelling.
+std::vector<std::string> asTyped(const std::string &Value, std::vector<std::string>) {
+  return splitNameList(Value);
+}
+bool asTyped(const std::string &Value, bool) { return Value == "true"; }
+std::string asTyped(const std::string &Value, std::string) { return Value; }
+
+std::string spelled(const std::vector<std::string> &Names) { return joinNameList(Names); }
+std::string spelled(bool Value) { return Value ? "true" : "false"; }
+std::string spelled(const std::string &Value) { return Value; }
+} // namespace
+
 namespace llvm::yaml {
 template <> struct MappingTraits<ConfigLayer> {
-  static void mapping(IO &IO, ConfigLayer &C) {
-    IO.mapOptional("ModuleBases", C.ModuleBases);
-    IO.mapOptional("SafeTypes", C.SafeTypes);
-    IO.mapOptional("InitMethods", C.InitMethods);
-    IO.mapOptional("Strict", C.Strict);
-    IO.mapOptional("Checks", C.Checks);
-    IO.mapOptional("HeaderFilter", C.HeaderFilter);
-    IO.mapOptional("InheritParentConfig", C.InheritParentConfig);
+  static void mapping(IO &IO, ConfigLayer &Layer) {
+    for (const OptionSpec &Option : OptionTable)
+      mapOption(
+          IO, Option, [](auto Empty) { return Empty; },
+          [&](const auto &Value) { Layer.set(Option, spelled(Value)); });
   }
 };
 
-/// The effective configuration, written in the config file's format.
-template <> struct MappingTraits<EffectiveConfig> {
-  static void mapping(IO &IO, EffectiveConfig &C) {
-    IO.mapRequired("ModuleBases", C.ModuleBases);
-    IO.mapRequired("SafeTypes", C.SafeTypes);
-    IO.mapRequired("InitMethods", C.InitMethods);
-    IO.mapRequired("Strict", C.Strict);
-    IO.mapRequired("Checks", C.Checks);
-    IO.mapRequired("HeaderFilter", C.HeaderFilter);
+template <> struct MappingTraits<ConfigDump> {
+  static void mapping(IO &IO, ConfigDump &Dump) {
+    for (const OptionSpec &Option : OptionTable)
+      if (Option.Scope != OptionScope::File)
+        mapOption(
+            IO, Option,
+            [&](auto Empty) { return asTyped(Dump.Config.value(Option), Empty); },
+            [](const auto &) {});
   }
 };
 } // namespace llvm::yaml
 
 namespace modlint {
 
+void ConfigLayer::set(const OptionSpec &Option, llvm::StringRef Value) {
+  Values[Option.Key.str()] = canonicalValue(Option, Value);
+}
+
+std::optional<std::string> ConfigLayer::get(const OptionSpec &Option) const {
+  auto Found = Values.find(Option.Key.str());
+  if (Found == Values.end())
+    return std::nullopt;
+  return Found->second;
+}
+
 void ConfigLayer::overrideWith(const ConfigLayer &Over) {
-  auto Take = [](auto &Mine, const auto &Theirs) {
-    if (Theirs)
-      Mine = Theirs;
-  };
-  Take(ModuleBases, Over.ModuleBases);
-  Take(SafeTypes, Over.SafeTypes);
-  Take(InitMethods, Over.InitMethods);
-  Take(Strict, Over.Strict);
-  Take(Checks, Over.Checks);
-  Take(HeaderFilter, Over.HeaderFilter);
-  Take(InheritParentConfig, Over.InheritParentConfig);
+  for (const auto &[Key, Value] : Over.Values)
+    Values[Key] = Value;
+}
+
+EffectiveConfig::EffectiveConfig() {
+  for (const OptionSpec &Option : OptionTable)
+    if (Option.Scope != OptionScope::File)
+      Values[Option.Key.str()] = Option.Default.str();
 }
 
 EffectiveConfig EffectiveConfig::from(const ConfigLayer &Layer) {
   EffectiveConfig C;
-  if (Layer.ModuleBases)
-    C.ModuleBases = *Layer.ModuleBases;
-  if (Layer.SafeTypes)
-    C.SafeTypes = *Layer.SafeTypes;
-  if (Layer.InitMethods)
-    C.InitMethods = *Layer.InitMethods;
-  if (Layer.Strict)
-    C.Strict = *Layer.Strict;
-  if (Layer.Checks)
-    C.Checks = *Layer.Checks;
-  if (Layer.HeaderFilter)
-    C.HeaderFilter = *Layer.HeaderFilter;
+  for (const OptionSpec &Option : OptionTable)
+    if (Option.Scope != OptionScope::File)
+      if (std::optional<std::string> Value = Layer.get(Option))
+        C.Values[Option.Key.str()] = *Value;
   return C;
+}
+
+const std::string &EffectiveConfig::value(const OptionSpec &Option) const {
+  return Values.at(Option.Key.str());
+}
+
+std::vector<std::string> EffectiveConfig::names(const OptionSpec &Option) const {
+  return splitNameList(value(Option));
 }
 
 clang::tidy::ClangTidyOptions EffectiveConfig::tidyOptions() const {
   using clang::tidy::ClangTidyOptions;
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   // `-*` first: compiler warnings are the compiler's business, not ours.
-  Options.Checks = "-*," + Checks;
+  Options.Checks = "-*," + value(spec(RunOption::Checks));
   // Every non-system header passes clang-tidy's own filter: file names may
   // be relative to a unit's directory, so modlint filters headers afterwards
   // on absolute paths.
   Options.HeaderFilterRegex = ".*";
   Options.SystemHeaders = false;
-  auto Set = [&](llvm::StringRef Name, std::string Value) {
-    Options.CheckOptions.insert_or_assign(
-        Name, ClangTidyOptions::ClangTidyValue(Value));
-  };
-  Set("ModuleBases", llvm::join(ModuleBases, ";"));
-  Set("SafeTypes", llvm::join(SafeTypes, ";"));
-  Set("InitMethods", llvm::join(InitMethods, ";"));
-  Set("Strict", Strict ? "true" : "false");
+  for (const OptionSpec &Option : OptionTable)
+    if (Option.Scope == OptionScope::Check)
+      Options.CheckOptions.insert_or_assign(Option.Key,
+                                            ClangTidyOptions::ClangTidyValue(value(Option)));
   return Options;
 }
 
@@ -94,8 +138,8 @@ std::string EffectiveConfig::dump() const {
   for (const std::string &Source : Sources)
     OS << "# from " << Source << "\n";
   llvm::yaml::Output Out(OS);
-  EffectiveConfig Copy = *this;
-  Out << Copy;
+  ConfigDump Dump{*this};
+  Out << Dump;
   return Text;
 }
 
@@ -136,7 +180,7 @@ ConfigResolver::layerFor(llvm::StringRef Directory,
     auto Layer = load(std::string(Candidate));
     if (!Layer)
       return Layer.takeError();
-    if (!Layer->InheritParentConfig.value_or(false)) {
+    if (Layer->get(spec(RunOption::InheritParentConfig)) != "true") {
       Sources.push_back(std::string(Candidate));
       return Layer;
     }

@@ -1,8 +1,10 @@
 // modlint's configuration: `.modlint.yaml` files (found by walking up from
 // each source file, like .clang-tidy), `--config FILE`, and command-line
-// flags, merged into one effective configuration per translation unit.
+// flags, merged into one effective configuration per translation unit. The
+// keys, their types and defaults are the option table's (config/Options.h).
 #pragma once
 
+#include "config/Options.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/Error.h"
 #include <map>
@@ -12,38 +14,35 @@
 
 namespace modlint {
 
-/// One config file, or the flags: every key optional. Keys are the checks'
-/// option names.
+/// One config file, or the flags: the options it sets, by key, each in
+/// clang-tidy's spelling (canonicalValue).
 struct ConfigLayer {
-  std::optional<std::vector<std::string>> ModuleBases;
-  std::optional<std::vector<std::string>> SafeTypes;
-  std::optional<std::vector<std::string>> InitMethods;
-  std::optional<bool> Strict;
-  std::optional<std::string> Checks;
-  std::optional<std::string> HeaderFilter;
-  /// Merge this file over the nearest config file above it.
-  std::optional<bool> InheritParentConfig;
+  std::map<std::string, std::string> Values;
 
+  void set(const OptionSpec &Option, llvm::StringRef Value);
+  /// What the layer says of `Option`, if anything.
+  std::optional<std::string> get(const OptionSpec &Option) const;
   /// `Over`'s keys replace this layer's.
   void overrideWith(const ConfigLayer &Over);
 };
 
 /// The configuration a translation unit is linted with.
 struct EffectiveConfig {
-  std::vector<std::string> ModuleBases{"modrt::Module"};
-  std::vector<std::string> SafeTypes;
-  std::vector<std::string> InitMethods;
-  bool Strict = false;
-  std::string Checks = "modlint-*";
-  /// Regex on absolute paths of headers whose findings are reported; empty
-  /// means "under the project root".
-  std::string HeaderFilter;
+  /// Every option of the table but the file-only ones: the default, unless
+  /// a layer set it.
+  std::map<std::string, std::string> Values;
   /// The files the layers came from, nearest last (for --dump-config).
   std::vector<std::string> Sources;
 
+  EffectiveConfig();
   static EffectiveConfig from(const ConfigLayer &Layer);
-  /// The clang-tidy options the checks read (global keys, so every check
-  /// sees them through getLocalOrGlobal).
+
+  const std::string &value(const OptionSpec &Option) const;
+  /// A name list's names.
+  std::vector<std::string> names(const OptionSpec &Option) const;
+  /// The clang-tidy options the checks read: the check selection, and the
+  /// check options as global keys, so every check sees them through
+  /// getLocalOrGlobal.
   clang::tidy::ClangTidyOptions tidyOptions() const;
   /// YAML in the config file's own format.
   std::string dump() const;

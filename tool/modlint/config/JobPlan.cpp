@@ -15,21 +15,19 @@ planJobs(const clang::tooling::CompilationDatabase &Database,
     auto Config = Configs.resolve(File);
     if (!Config)
       return Config.takeError();
+    const std::string &HeaderFilter = Config->value(spec(RunOption::HeaderFilter));
     std::string RegexError;
-    if (!Config->HeaderFilter.empty() &&
-        !llvm::Regex(Config->HeaderFilter).isValid(RegexError))
+    if (!HeaderFilter.empty() && !llvm::Regex(HeaderFilter).isValid(RegexError))
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "invalid HeaderFilter '" +
-                                         Config->HeaderFilter +
-                                         "': " + RegexError);
+                                     "invalid HeaderFilter '" + HeaderFilter + "': " +
+                                         RegexError);
     const clang::tidy::ClangTidyOptions Options = Config->tidyOptions();
     std::set<std::pair<std::string, std::vector<std::string>>> Seen;
     for (clang::tooling::CompileCommand &Command :
          Database.getCompileCommands(File)) {
       if (!Seen.insert({Command.Directory, Command.CommandLine}).second)
         continue;
-      Jobs.push_back({File, std::move(Command), Options, ProjectRoot,
-                      Config->HeaderFilter});
+      Jobs.push_back({File, std::move(Command), Options, ProjectRoot, HeaderFilter});
     }
   }
   return Jobs;

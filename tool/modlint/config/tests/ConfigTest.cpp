@@ -7,6 +7,12 @@ namespace modlint {
 namespace {
 
 const std::string Tree = MODLINT_TREE_DIR;
+const OptionSpec &ModuleBases = spec(CheckOption::ModuleBases);
+const OptionSpec &SafeTypes = spec(CheckOption::SafeTypes);
+const OptionSpec &InitMethods = spec(CheckOption::InitMethods);
+const OptionSpec &Strict = spec(CheckOption::Strict);
+const OptionSpec &Checks = spec(RunOption::Checks);
+const OptionSpec &HeaderFilter = spec(RunOption::HeaderFilter);
 
 std::string errorOf(const std::string &Yaml) {
   auto Parsed = parseConfig(Yaml, "/p/.modlint.yaml");
@@ -24,19 +30,27 @@ TEST(Config, ParsesEveryKey) {
                        "InheritParentConfig: true\n",
                        "x.yaml");
   ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
-  EXPECT_EQ(C->ModuleBases, (std::vector<std::string>{"app::Handler", "app::Service"}));
-  EXPECT_EQ(C->SafeTypes->front(), "folly::ConcurrentHashMap");
-  EXPECT_EQ(C->InitMethods->front(), "init");
-  EXPECT_EQ(C->Strict, true);
-  EXPECT_EQ(*C->Checks, "modlint-*,-modlint-mutable-member");
-  EXPECT_EQ(*C->HeaderFilter, ".*/include/.*");
-  EXPECT_EQ(C->InheritParentConfig, true);
+  EXPECT_EQ(C->get(ModuleBases), "app::Handler;app::Service");
+  EXPECT_EQ(C->get(SafeTypes), "folly::ConcurrentHashMap");
+  EXPECT_EQ(C->get(InitMethods), "init");
+  EXPECT_EQ(C->get(Strict), "true");
+  EXPECT_EQ(C->get(Checks), "modlint-*,-modlint-mutable-member");
+  EXPECT_EQ(C->get(HeaderFilter), ".*/include/.*");
+  EXPECT_EQ(C->get(spec(RunOption::InheritParentConfig)), "true");
+  // Every option of the table was read: one key each.
+  EXPECT_EQ(C->Values.size(), std::size(OptionTable));
+}
+
+TEST(Config, ListsHaveOneSpellingHoweverWritten) {
+  auto C = parseConfig("ModuleBases: [' ::app::Handler ', 'app::Service,x::Y']\n", "x.yaml");
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  EXPECT_EQ(C->get(ModuleBases), "app::Handler;app::Service;x::Y");
 }
 
 TEST(Config, EmptyFileIsEmptyConfig) {
   auto C = parseConfig("# nothing yet\n", "x.yaml");
   ASSERT_TRUE(static_cast<bool>(C));
-  EXPECT_FALSE(C->ModuleBases.has_value());
+  EXPECT_TRUE(C->Values.empty());
 }
 
 TEST(Config, UnknownKeyNamesFileAndLine) {
@@ -64,7 +78,7 @@ TEST(Config, NearestFileWinsWithoutInheritance) {
   ConfigResolver Resolver(std::nullopt, {});
   auto Other = Resolver.resolve(Tree + "/other/service.cpp");
   ASSERT_TRUE(static_cast<bool>(Other));
-  EXPECT_EQ(Other->ModuleBases, std::vector<std::string>{"other::Service"});
+  EXPECT_EQ(Other->names(ModuleBases), std::vector<std::string>{"other::Service"});
   ASSERT_EQ(Other->Sources.size(), 1u);
   EXPECT_EQ(Other->Sources[0], Tree + "/other/.modlint.yaml");
 }
@@ -73,35 +87,38 @@ TEST(Config, InheritParentConfigMergesOverTheParent) {
   ConfigResolver Resolver(std::nullopt, {});
   auto Legacy = Resolver.resolve(Tree + "/bad/legacy/locked.cpp");
   ASSERT_TRUE(static_cast<bool>(Legacy));
-  EXPECT_EQ(Legacy->ModuleBases, std::vector<std::string>{"svc::Handler"});
-  EXPECT_TRUE(Legacy->Strict);
+  EXPECT_EQ(Legacy->names(ModuleBases), std::vector<std::string>{"svc::Handler"});
+  EXPECT_EQ(Legacy->value(Strict), "true");
   EXPECT_EQ(Legacy->Sources,
             (std::vector<std::string>{Tree + "/.modlint.yaml",
                                       Tree + "/bad/legacy/.modlint.yaml"}));
   auto Plain = Resolver.resolve(Tree + "/bad/stats.cpp");
   ASSERT_TRUE(static_cast<bool>(Plain));
-  EXPECT_FALSE(Plain->Strict);
+  EXPECT_EQ(Plain->value(Strict), "false");
 }
 
 TEST(Config, FlagsOverrideFilesAndExplicitFileReplacesDiscovery) {
   ConfigLayer Flags;
-  Flags.Strict = false;
-  Flags.Checks = "modlint-nonatomic-update";
+  Flags.set(Strict, "false");
+  Flags.set(Checks, "modlint-nonatomic-update");
   ConfigResolver Resolver(Tree + "/other/.modlint.yaml", Flags);
   auto C = Resolver.resolve(Tree + "/bad/legacy/locked.cpp");
   ASSERT_TRUE(static_cast<bool>(C));
-  EXPECT_EQ(C->ModuleBases, std::vector<std::string>{"other::Service"});
-  EXPECT_FALSE(C->Strict);
-  EXPECT_EQ(C->Checks, "modlint-nonatomic-update");
+  EXPECT_EQ(C->names(ModuleBases), std::vector<std::string>{"other::Service"});
+  EXPECT_EQ(C->value(Strict), "false");
+  EXPECT_EQ(C->value(Checks), "modlint-nonatomic-update");
 }
 
 TEST(Config, DefaultsWithoutAnyFile) {
   ConfigResolver Resolver(std::nullopt, {});
   auto C = Resolver.resolve("/");
   ASSERT_TRUE(static_cast<bool>(C));
-  EXPECT_EQ(C->ModuleBases, std::vector<std::string>{"modrt::Module"});
-  EXPECT_EQ(C->Checks, "modlint-*");
-  EXPECT_FALSE(C->Strict);
+  // Every option the table has, at the table's default.
+  for (const OptionSpec &Option : OptionTable)
+    if (Option.Scope != OptionScope::File)
+      EXPECT_EQ(C->value(Option), Option.Default) << Option.Key.str();
+  EXPECT_EQ(C->names(ModuleBases), std::vector<std::string>{"modrt::Module"});
+  EXPECT_EQ(C->value(Checks), "modlint-*");
 }
 
 TEST(Config, DumpParsesBackToTheSameConfiguration) {
@@ -111,19 +128,22 @@ TEST(Config, DumpParsesBackToTheSameConfiguration) {
   auto Again = parseConfig(C->dump(), "dump.yaml");
   ASSERT_TRUE(static_cast<bool>(Again)) << llvm::toString(Again.takeError());
   EffectiveConfig Round = EffectiveConfig::from(*Again);
-  EXPECT_EQ(Round.ModuleBases, C->ModuleBases);
-  EXPECT_EQ(Round.Strict, C->Strict);
-  EXPECT_EQ(Round.Checks, C->Checks);
+  EXPECT_EQ(Round.Values, C->Values);
+  EXPECT_NE(C->value(Strict), Strict.Default) << "the case should differ from the defaults";
 }
 
 TEST(Config, OptionsReachTheChecksAsGlobalKeys) {
-  EffectiveConfig C;
-  C.ModuleBases = {"a::B", "c::D"};
-  C.Strict = true;
-  auto Options = C.tidyOptions();
+  ConfigLayer Layer;
+  Layer.set(ModuleBases, "a::B;::c::D");
+  Layer.set(Strict, "true");
+  auto Options = EffectiveConfig::from(Layer).tidyOptions();
   EXPECT_EQ(Options.CheckOptions.lookup("ModuleBases").Value, "a::B;c::D");
   EXPECT_EQ(Options.CheckOptions.lookup("Strict").Value, "true");
   EXPECT_EQ(*Options.Checks, "-*,modlint-*");
+  // Exactly the checks' options, every one of them: nothing of the command's.
+  EXPECT_EQ(Options.CheckOptions.size(), std::size(CheckOptionTable));
+  for (const OptionSpec &Option : CheckOptionTable)
+    EXPECT_EQ(Options.CheckOptions.count(Option.Key), 1u) << Option.Key.str();
 }
 
 } // namespace

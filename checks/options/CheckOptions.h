@@ -1,0 +1,22 @@
+// The options the checks read, generated from CheckOptions.def.
+#pragma once
+
+#include "options/OptionSpec.h"
+
+namespace modlint {
+
+enum class CheckOption {
+#define MODLINT_OPTION MODLINT_OPTION_NAME
+#include "options/CheckOptions.def"
+};
+
+inline constexpr OptionSpec CheckOptionTable[] = {
+#define MODLINT_OPTION MODLINT_OPTION_SPEC
+#include "options/CheckOptions.def"
+};
+
+constexpr const OptionSpec &spec(CheckOption Option) {
+  return CheckOptionTable[static_cast<size_t>(Option)];
+}
+
+} // namespace modlint

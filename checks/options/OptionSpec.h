@@ -1,0 +1,65 @@
+// One configuration option of modlint, as an option table declares it:
+// CheckOptions.def for the options the checks read, and the command's own
+// tool/modlint/config/RunOptions.def. The checks (through getLocalOrGlobal),
+// the .modlint.yaml reader, .clang-tidy's CheckOptions, the command line,
+// --dump-config and docs/config.md all take an option from its one entry.
+#pragma once
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+enum class OptionType {
+  NameList, // names; in clang-tidy's spelling, one string joined by ';'
+  Boolean,  // true or false
+  Text,     // one string
+};
+
+/// Who reads an option.
+enum class OptionScope {
+  Check,   // the checks, as a global CheckOptions key in both front-ends
+  Command, // the modlint command only (a top-level key in .clang-tidy)
+  File,    // a config file only: it says how files combine
+};
+
+struct OptionSpec {
+  llvm::StringLiteral Key;  // as written in .modlint.yaml and .clang-tidy
+  OptionType Type;
+  OptionScope Scope;
+  llvm::StringLiteral Default; // in clang-tidy's spelling
+  llvm::StringLiteral Flag;    // the command-line flag, or empty
+  llvm::StringLiteral Help;    // one line, for --help
+  llvm::StringLiteral Docs;    // what it means, for docs/config.md
+};
+
+/// One entry of an option table (a `.def` file of MODLINT_OPTION lines).
+#define MODLINT_OPTION_SPEC(Key, Type, Scope, Default, Flag, Help, Docs)              \
+  {#Key, OptionType::Type, OptionScope::Scope, Default, Flag, Help, Docs},
+/// One enumerator per entry, named after its key.
+#define MODLINT_OPTION_NAME(Key, ...) Key,
+
+/// Splits a name list (`;`- or `,`-separated), trimming blanks and a leading
+/// `::` so that "::app::Base" and "app::Base" name the same class.
+inline std::vector<std::string> splitNameList(llvm::StringRef Value) {
+  std::vector<std::string> Names;
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  llvm::SplitString(Value, Parts, ";,");
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    Part.consume_front("::");
+    if (!Part.empty())
+      Names.push_back(Part.str());
+  }
+  return Names;
+}
+
+/// Names in clang-tidy's spelling of a list.
+inline std::string joinNameList(const std::vector<std::string> &Names) {
+  return llvm::join(Names, ";");
+}
+
+} // namespace modlint
