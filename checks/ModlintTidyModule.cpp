@@ -1,10 +1,7 @@
 // Registers the modlint checks with clang-tidy. The same module serves the
 // clang-tidy plugin and the `modlint` command, which runs clang-tidy's
 // machinery in-process, so both front-ends create identical check objects.
-#include "ContainerMutationCheck.h"
-#include "FieldAssignmentCheck.h"
-#include "MutableMemberCheck.h"
-#include "NonatomicUpdateCheck.h"
+#include "CheckList.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -14,10 +11,8 @@ namespace {
 class ModlintTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<MutableMemberCheck>("modlint-mutable-member");
-    Factories.registerCheck<NonatomicUpdateCheck>("modlint-nonatomic-update");
-    Factories.registerCheck<FieldAssignmentCheck>("modlint-field-assignment");
-    Factories.registerCheck<ContainerMutationCheck>("modlint-container-mutation");
+    for (const CheckInfo &Check : modlintChecks())
+      Factories.registerCheckFactory(Check.Id, Check.Create);
   }
 };
 

@@ -13,15 +13,6 @@ AST_MATCHER_P(CXXRecordDecl, isSharedModuleClass, const ModuleClassifier *,
               Modules) {
   return Modules->isSharedModule(&Node);
 }
-
-/// A body whose findings are the same in every unit that includes it. Code
-/// that is not a template is bound where it is written, so nothing a unit
-/// declares later changes what the body does; a template's body is looked
-/// at through what the unit declares later (whether a dependent type turns
-/// out to be a container, say), so it is analysed in each unit.
-bool isSelfContained(const CXXMethodDecl &Method) {
-  return !Method.isDependentContext();
-}
 } // namespace
 
 ModuleCheck::ModuleCheck(llvm::StringRef Name,
@@ -33,28 +24,7 @@ void ModuleCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Settings.store(Options, Opts);
 }
 
-bool ModuleCheck::takesPart() const {
-  return Settings.Bodies != BodyScope::SharedPrefix || !needsWholeUnit();
-}
-
-bool ModuleCheck::analyses(const CXXMethodDecl &Method) const {
-  switch (Settings.Bodies) {
-  case BodyScope::Every:
-    return true;
-  case BodyScope::SharedPrefix:
-    // A link of a prefix leaves what an earlier link analysed to it.
-    return takesPart() && isSelfContained(Method) && !Method.isFromASTFile();
-  case BodyScope::AfterSharedPrefix:
-    // What the prefix's parse analysed comes back from it as a precompiled
-    // declaration; its findings are already the unit's.
-    return needsWholeUnit() || !Method.isFromASTFile() || !isSelfContained(Method);
-  }
-  return true;
-}
-
 void ModuleCheck::registerMatchers(MatchFinder *Finder) {
-  if (!takesPart())
-    return;
   // Template patterns are analysed once; their instantiations are skipped so
   // that a class template is reported at the template, not per use.
   Finder->addMatcher(
@@ -67,8 +37,6 @@ void ModuleCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void ModuleCheck::registerModuleClassMatcher(MatchFinder *Finder) {
-  if (!takesPart())
-    return;
   Finder->addMatcher(
       cxxRecordDecl(isDefinition(), unless(isTemplateInstantiation()),
                     unless(isExpansionInSystemHeader()),
@@ -111,7 +79,7 @@ void ModuleCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("method");
-  if (!Method || !Method->hasBody() || !analyses(*Method))
+  if (!Method || !Method->hasBody())
     return;
   InConstruction = isConstruction(*Method);
   if (InConstruction && !scansConstruction())

@@ -41,10 +41,6 @@ protected:
   /// can tell them apart by InConstruction.
   virtual bool scansConstruction() const { return false; }
   bool InConstruction = false;
-  /// A check whose finding can depend on more of the unit than the body it
-  /// is in (every member function of a class, say) says so: its findings
-  /// cannot be worked out once for a shared prefix (ModuleSettings.h).
-  virtual bool needsWholeUnit() const { return false; }
   /// Reports a write: the common shape of the three write checks' findings.
   /// In `Message`, %0 is the operation, %1 the written path, %2 the module
   /// and %3 the advice.
@@ -61,12 +57,6 @@ protected:
   const ModuleSettings Settings;
   const ModuleClassifier Modules;
   const SafeTypes Safe;
-
-private:
-  /// Whether this check takes part in this parse at all (see BodyScope).
-  bool takesPart() const;
-  /// Whether this parse analyses `Method`'s body.
-  bool analyses(const clang::CXXMethodDecl &Method) const;
 };
 
 } // namespace modlint

@@ -26,7 +26,6 @@ public:
 
 protected:
   bool scansConstruction() const override { return true; }
-  bool needsWholeUnit() const override { return true; }
   void onWrite(const WriteEvent &Event) override;
   void onMemberUse(const MemberUse &Use, const clang::Stmt &Body,
                    clang::ASTContext &Context) override;

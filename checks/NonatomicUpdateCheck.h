@@ -1,4 +1,5 @@
 #pragma once
+#include "CheckList.h"
 #include "ModuleCheck.h"
 
 namespace modlint {
@@ -9,6 +10,8 @@ namespace modlint {
 class NonatomicUpdateCheck : public ModuleCheck {
 public:
   using ModuleCheck::ModuleCheck;
+  /// A write is reported where it is, from its own body alone.
+  static constexpr FindingScope Findings = FindingScope::PerBody;
 
 protected:
   void onWrite(const WriteEvent &Event) override;

@@ -21,11 +21,6 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   S.SafeTypes = readNames(Options, CheckOption::SafeTypes);
   S.InitMethods = readNames(Options, CheckOption::InitMethods);
   S.Strict = readBoolean(Options, CheckOption::Strict);
-  const llvm::StringRef Bodies = Options.getLocalOrGlobal(BodyScopeKey, "");
-  if (Bodies == SharedPrefixBodies)
-    S.Bodies = BodyScope::SharedPrefix;
-  else if (Bodies == AfterSharedPrefixBodies)
-    S.Bodies = BodyScope::AfterSharedPrefix;
   return S;
 }
 
@@ -33,8 +28,6 @@ void ModuleSettings::store(const OptionsView &Options,
                            clang::tidy::ClangTidyOptions::OptionMap &Map) {
   for (const OptionSpec &Option : CheckOptionTable)
     Options.store(Map, Option.Key, Options.getLocalOrGlobal(Option.Key, Option.Default));
-  // BodyScope is the command's internal setting for one parse, not
-  // configuration: it is never written out.
 }
 
 } // namespace modlint

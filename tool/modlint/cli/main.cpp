@@ -6,7 +6,7 @@
 #include "config/Config.h"
 #include "core/AtomicFile.h"
 #include "core/Paths.h"
-#include "engine/LintRunner.h"
+#include "engine/parse/CheckSession.h"
 #include "engine/parse/StackGuard.h"
 #include "report/Merge.h"
 

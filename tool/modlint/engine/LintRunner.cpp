@@ -6,8 +6,6 @@
 #include "engine/prefix/PrefixDirectory.h"
 #include "engine/prefix/PrefixPch.h"
 #include "engine/prefix/SharedPrefix.h"
-#include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ThreadPool.h"
@@ -213,11 +211,6 @@ private:
 
 LintResult runJobs(const std::vector<LintJob> &Jobs, const RunSettings &Settings) {
   return Run(Jobs, Settings).lint();
-}
-
-std::vector<std::string> enabledChecks(const ClangTidyOptions &Options) {
-  std::unique_ptr<ClangTidyContext> Context = makeContext(Options);
-  return ClangTidyASTConsumerFactory(*Context).getCheckNames();
 }
 
 } // namespace modlint

@@ -41,7 +41,4 @@ struct RunSettings {
 /// on reuse, nor on the sharing of prefixes.
 LintResult runJobs(const std::vector<LintJob> &Jobs, const RunSettings &Settings);
 
-/// The checks `Options.Checks` enables, sorted.
-std::vector<std::string> enabledChecks(const clang::tidy::ClangTidyOptions &Options);
-
 } // namespace modlint

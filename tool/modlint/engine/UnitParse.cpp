@@ -3,7 +3,7 @@
 #include "engine/parse/CheckSession.h"
 #include "engine/parse/FastPath.h"
 #include "engine/parse/ToolSetup.h"
-#include "clang-tidy/ClangTidyModule.h"
+#include "engine/prefix/PrefixScope.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 
@@ -13,16 +13,15 @@ using namespace clang::tidy;
 namespace modlint {
 
 namespace {
-/// modlint's frontend action: the checks' AST consumer, built by the same
-/// factory clang-tidy uses, behind the fast path.
+/// modlint's frontend action: the groups' checks, built by the same factory
+/// clang-tidy uses, behind the fast path.
 class LintAction : public ASTFrontendAction {
 public:
-  LintAction(ClangTidyASTConsumerFactory &Factory, const LintJob &Job,
-             std::vector<std::string> &Inputs)
-      : Factory(Factory), Job(Job), Inputs(Inputs) {}
+  LintAction(CheckGroups &Checks, const LintJob &Job, std::vector<std::string> &Inputs)
+      : Checks(Checks), Job(Job), Inputs(Inputs) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
-    return withFastPath(Factory.createASTConsumer(Compiler, File),
+    return withFastPath(consumersOf(Checks, Compiler, File),
                         std::make_unique<ProjectFiles>(
                             Compiler.getSourceManager(),
                             ReportScope(Job.ProjectRoot, Job.HeaderFilter)));
@@ -34,18 +33,17 @@ public:
   }
 
 private:
-  ClangTidyASTConsumerFactory &Factory;
+  CheckGroups &Checks;
   const LintJob &Job;
   std::vector<std::string> &Inputs;
 };
 
 class LintActionFactory : public tooling::FrontendActionFactory {
 public:
-  LintActionFactory(ClangTidyContext &Context, const LintJob &Job,
-                    std::vector<std::string> &Inputs)
-      : Factory(Context), Job(Job), Inputs(Inputs) {}
+  LintActionFactory(CheckGroups &Checks, const LintJob &Job, std::vector<std::string> &Inputs)
+      : Checks(Checks), Job(Job), Inputs(Inputs) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Factory, Job, Inputs);
+    return std::make_unique<LintAction>(Checks, Job, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -59,10 +57,17 @@ public:
   }
 
 private:
-  ClangTidyASTConsumerFactory Factory;
+  CheckGroups &Checks;
   const LintJob &Job;
   std::vector<std::string> &Inputs;
 };
+
+/// A plain parse's checks: every one over the whole unit.
+CheckGroups plainGroups(const ClangTidyOptions &Options) {
+  CheckGroups Groups;
+  Groups.push_back(std::make_unique<CheckGroup>(Options, projectDeclarations));
+  return Groups;
+}
 } // namespace
 
 ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
@@ -71,11 +76,11 @@ ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
   PrefixUse Use;
   ParsedUnit Parsed;
   Parsed.OnPrefix = Prefix && usePrefix(Tool, *Prefix, Job.File, Use);
-  CheckSession Session(Parsed.OnPrefix ? checkOptionsOnPrefix(Job.Options) : Job.Options);
-  Tool.setDiagnosticConsumer(&Session.compilerDiagnostics());
-  LintActionFactory Factory(Session.context(), Job, Parsed.Inputs);
+  CheckGroups Checks = Parsed.OnPrefix ? groupsOnPrefix(Job.Options) : plainGroups(Job.Options);
+  Tool.setDiagnosticConsumer(&Checks.front()->session().compilerDiagnostics());
+  LintActionFactory Factory(Checks, Job, Parsed.Inputs);
   Parsed.Compiled = Tool.run(&Factory) == 0;
-  Parsed.Own = Session.take(Job);
+  Parsed.Own = takeFindings(Checks, Job);
   if (Parsed.OnPrefix)
     addPrefixInputs(*Prefix, Parsed.Inputs);
   return Parsed;

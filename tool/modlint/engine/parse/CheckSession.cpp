@@ -80,4 +80,27 @@ UnitFindings CheckSession::take(const LintJob &Job) {
   return Findings;
 }
 
+std::vector<std::string> enabledChecks(const ClangTidyOptions &Options) {
+  std::unique_ptr<ClangTidyContext> Context = makeContext(Options);
+  return ClangTidyASTConsumerFactory(*Context).getCheckNames();
+}
+
+std::vector<ScopedConsumer> consumersOf(CheckGroups &Groups, CompilerInstance &Compiler,
+                                        StringRef File) {
+  std::vector<ScopedConsumer> Consumers;
+  for (const std::unique_ptr<CheckGroup> &Group : Groups)
+    Consumers.push_back(Group->consumer(Compiler, File));
+  return Consumers;
+}
+
+UnitFindings takeFindings(CheckGroups &Groups, const LintJob &Job) {
+  UnitFindings Findings;
+  for (const std::unique_ptr<CheckGroup> &Group : Groups) {
+    UnitFindings Found = Group->session().take(Job);
+    llvm::append_range(Findings.Diagnostics, std::move(Found.Diagnostics));
+    llvm::append_range(Findings.Suppressed, std::move(Found.Suppressed));
+  }
+  return Findings;
+}
+
 } // namespace modlint

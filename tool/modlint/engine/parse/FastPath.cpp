@@ -39,15 +39,44 @@ bool ProjectFiles::contains(SourceLocation Loc) {
   return Entry->second = Scope.covers(Path);
 }
 
+std::vector<Decl *> projectDeclarations(ASTContext &Context, ProjectFiles &Project) {
+  std::vector<Decl *> Scope;
+  for (Decl *D : Context.getTranslationUnitDecl()->decls())
+    if (Project.contains(D->getLocation()))
+      Scope.push_back(D);
+  return Scope;
+}
+
 namespace {
-/// Skips the bodies of functions outside the project, and matches only the
-/// project's declarations.
+/// One consumer, shown its scope of the unit once the unit is complete.
+class ScopingConsumer : public MultiplexConsumer {
+public:
+  ScopingConsumer(ScopedConsumer Inner, ProjectFiles &Project)
+      : MultiplexConsumer(one(std::move(Inner.Consumer))), Scope(std::move(Inner.Scope)),
+        Project(Project) {}
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    if (Scope)
+      Context.setTraversalScope(Scope(Context, Project));
+    MultiplexConsumer::HandleTranslationUnit(Context);
+  }
+
+  static std::vector<std::unique_ptr<ASTConsumer>> one(std::unique_ptr<ASTConsumer> Inner) {
+    std::vector<std::unique_ptr<ASTConsumer>> List;
+    List.push_back(std::move(Inner));
+    return List;
+  }
+
+private:
+  DeclarationScope Scope;
+  ProjectFiles &Project;
+};
+
+/// Skips the bodies of functions outside the project.
 class FastPathConsumer : public MultiplexConsumer {
 public:
-  FastPathConsumer(std::unique_ptr<ASTConsumer> Inner,
-                   std::unique_ptr<ProjectFiles> Project)
-      : MultiplexConsumer(consumers(std::move(Inner))),
-        Project(std::move(Project)) {}
+  FastPathConsumer(std::unique_ptr<ProjectFiles> Files, std::vector<ScopedConsumer> Inner)
+      : MultiplexConsumer(scoping(*Files, std::move(Inner))), Project(std::move(Files)) {}
 
   /// Asked for every function body when the invocation skips bodies. A body
   /// outside the project cannot hold a finding; Clang itself still parses
@@ -56,21 +85,12 @@ public:
     return !Project->contains(D->getLocation());
   }
 
-  /// Matching walks the project's top-level declarations only.
-  void HandleTranslationUnit(ASTContext &Context) override {
-    std::vector<Decl *> Scope;
-    for (Decl *D : Context.getTranslationUnitDecl()->decls())
-      if (Project->contains(D->getLocation()))
-        Scope.push_back(D);
-    Context.setTraversalScope(Scope);
-    MultiplexConsumer::HandleTranslationUnit(Context);
-  }
-
 private:
-  static std::vector<std::unique_ptr<ASTConsumer>>
-  consumers(std::unique_ptr<ASTConsumer> Inner) {
+  static std::vector<std::unique_ptr<ASTConsumer>> scoping(ProjectFiles &Project,
+                                                           std::vector<ScopedConsumer> Inner) {
     std::vector<std::unique_ptr<ASTConsumer>> List;
-    List.push_back(std::move(Inner));
+    for (ScopedConsumer &Consumer : Inner)
+      List.push_back(std::make_unique<ScopingConsumer>(std::move(Consumer), Project));
     return List;
   }
 
@@ -78,9 +98,9 @@ private:
 };
 } // namespace
 
-std::unique_ptr<ASTConsumer> withFastPath(std::unique_ptr<ASTConsumer> Checks,
+std::unique_ptr<ASTConsumer> withFastPath(std::vector<ScopedConsumer> Consumers,
                                           std::unique_ptr<ProjectFiles> Project) {
-  return std::make_unique<FastPathConsumer>(std::move(Checks), std::move(Project));
+  return std::make_unique<FastPathConsumer>(std::move(Project), std::move(Consumers));
 }
 
 } // namespace modlint

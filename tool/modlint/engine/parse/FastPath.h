@@ -1,16 +1,19 @@
 // The CLI's fast path: parse only what can hold findings. Function bodies
 // outside the project are skipped while parsing, and matching only visits
 // the project's declarations. Findings are those of the full parse: the
-// checks only ever look inside project code.
+// checks only ever look inside project code. A parse may show different
+// groups of checks different declarations (engine/prefix/PrefixScope.h).
 #pragma once
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/Regex.h"
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace modlint {
 
@@ -41,11 +44,26 @@ private:
   llvm::DenseMap<clang::FileID, bool> Known;
 };
 
-/// Wraps the checks' consumer with the fast path: only the project's
-/// function bodies are parsed, and matching visits only the project's
-/// declarations.
-std::unique_ptr<clang::ASTConsumer>
-withFastPath(std::unique_ptr<clang::ASTConsumer> Checks,
-             std::unique_ptr<ProjectFiles> Project);
+/// The declarations a group of checks is shown (the AST's traversal scope,
+/// which is what matchers walk), picked from the parsed unit.
+using DeclarationScope =
+    std::function<std::vector<clang::Decl *>(clang::ASTContext &, ProjectFiles &)>;
+
+/// The project's top-level declarations: everything that can hold a finding.
+std::vector<clang::Decl *> projectDeclarations(clang::ASTContext &Context,
+                                               ProjectFiles &Project);
+
+/// A consumer, and the declarations it is shown when the unit is complete;
+/// without a scope it sees the unit as the consumer before it left it.
+struct ScopedConsumer {
+  std::unique_ptr<clang::ASTConsumer> Consumer;
+  DeclarationScope Scope;
+};
+
+/// The consumers of one parse, in order, behind the fast path: only the
+/// project's function bodies are parsed, and each consumer is shown its
+/// scope.
+std::unique_ptr<clang::ASTConsumer> withFastPath(std::vector<ScopedConsumer> Consumers,
+                                                 std::unique_ptr<ProjectFiles> Project);
 
 } // namespace modlint

@@ -4,7 +4,7 @@
 #include "engine/parse/FastPath.h"
 #include "engine/prefix/StreamedPch.h"
 #include "engine/parse/ToolSetup.h"
-#include "analysis/ModuleSettings.h"
+#include "engine/prefix/PrefixScope.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
@@ -23,8 +23,7 @@ namespace {
 /// checks on them once the header is written, and noting the files it read.
 class PrefixAction : public GeneratePCHAction {
 public:
-  PrefixAction(const LintJob &Build, ClangTidyASTConsumerFactory &Checks,
-               std::vector<std::string> &Inputs)
+  PrefixAction(const LintJob &Build, CheckGroups &Checks, std::vector<std::string> &Inputs)
       : Build(Build), Checks(Checks), Inputs(Inputs) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
@@ -33,13 +32,14 @@ public:
         createStreamedPchWriter(Compiler, Compiler.getFrontendOpts().OutputFile);
     if (!Writer)
       return nullptr;
-    std::vector<std::unique_ptr<ASTConsumer>> WriteThenCheck;
-    WriteThenCheck.push_back(std::move(Writer));
-    WriteThenCheck.push_back(Checks.createASTConsumer(Compiler, File));
-    return withFastPath(
-        std::make_unique<MultiplexConsumer>(std::move(WriteThenCheck)),
-        std::make_unique<ProjectFiles>(Compiler.getSourceManager(),
-                                       ReportScope(Build.ProjectRoot, Build.HeaderFilter)));
+    std::vector<ScopedConsumer> WriteThenCheck;
+    WriteThenCheck.push_back({std::move(Writer), nullptr});
+    for (ScopedConsumer &Consumer : consumersOf(Checks, Compiler, File))
+      WriteThenCheck.push_back(std::move(Consumer));
+    return withFastPath(std::move(WriteThenCheck),
+                        std::make_unique<ProjectFiles>(
+                            Compiler.getSourceManager(),
+                            ReportScope(Build.ProjectRoot, Build.HeaderFilter)));
   }
 
   void EndSourceFileAction() override {
@@ -49,15 +49,15 @@ public:
 
 private:
   const LintJob &Build;
-  ClangTidyASTConsumerFactory &Checks;
+  CheckGroups &Checks;
   std::vector<std::string> &Inputs;
 };
 
 class PrefixActionFactory : public tooling::FrontendActionFactory {
 public:
-  PrefixActionFactory(const PrefixLink &Link, std::string PchPath, ClangTidyContext &Context,
+  PrefixActionFactory(const PrefixLink &Link, std::string PchPath, CheckGroups &Checks,
                       std::vector<std::string> &Inputs)
-      : Link(Link), PchPath(std::move(PchPath)), Checks(Context), Inputs(Inputs) {}
+      : Link(Link), PchPath(std::move(PchPath)), Checks(Checks), Inputs(Inputs) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<PrefixAction>(Link.Build, Checks, Inputs);
   }
@@ -74,7 +74,7 @@ public:
 private:
   const PrefixLink &Link;
   const std::string PchPath;
-  ClangTidyASTConsumerFactory Checks;
+  CheckGroups &Checks;
   std::vector<std::string> &Inputs;
 };
 
@@ -103,21 +103,16 @@ bool precompileLink(BuiltPrefix &Built, size_t L, std::vector<std::string> &Inpu
   onLinks(Tool, Built, L);
   Tool.mapVirtualFile(Link.HeaderPath, Link.HeaderText);
   // Its errors, if any, make it unused: its users' own parses report them.
-  CheckSession Session(checkOptionsForPrefix(Link.Build.Options));
-  Tool.setDiagnosticConsumer(&Session.compilerDiagnostics());
-  PrefixActionFactory Factory(Link, Built.PchPaths[L], Session.context(), Inputs);
+  CheckGroups Checks = groupsOfLink(Link.Build.Options);
+  Tool.setDiagnosticConsumer(&Checks.front()->session().compilerDiagnostics());
+  PrefixActionFactory Factory(Link, Built.PchPaths[L], Checks, Inputs);
   const bool Compiled = Tool.run(&Factory) == 0;
-  UnitFindings Found = Session.take(Link.Build);
+  UnitFindings Found = takeFindings(Checks, Link.Build);
   llvm::append_range(Built.Findings.Diagnostics, std::move(Found.Diagnostics));
   llvm::append_range(Built.Findings.Suppressed, std::move(Found.Suppressed));
   return Compiled;
 }
 
-ClangTidyOptions withBodyScope(ClangTidyOptions Options, const char *Scope) {
-  Options.CheckOptions.insert_or_assign(ModuleSettings::BodyScopeKey,
-                                        ClangTidyOptions::ClangTidyValue(Scope));
-  return Options;
-}
 } // namespace
 
 void precompilePrefix(BuiltPrefix &Built) {
@@ -135,14 +130,6 @@ void addPrefixInputs(const BuiltPrefix &Built, std::vector<std::string> &Inputs)
   Inputs.insert(Inputs.end(), Built.Inputs.begin(), Built.Inputs.end());
   llvm::sort(Inputs);
   Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
-}
-
-ClangTidyOptions checkOptionsForPrefix(ClangTidyOptions Options) {
-  return withBodyScope(std::move(Options), ModuleSettings::SharedPrefixBodies);
-}
-
-ClangTidyOptions checkOptionsOnPrefix(ClangTidyOptions Options) {
-  return withBodyScope(std::move(Options), ModuleSettings::AfterSharedPrefixBodies);
 }
 
 bool usePrefix(tooling::ClangTool &Tool, const BuiltPrefix &Built,

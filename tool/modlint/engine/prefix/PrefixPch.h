@@ -19,8 +19,8 @@ struct BuiltPrefix {
   /// uses it depends on them as if it had read them itself.
   std::vector<std::string> Inputs;
   /// The findings in the prefix's bodies that are the same in every unit
-  /// (see BodyScope in the checks): worked out once, while precompiling, and
-  /// part of every user's result.
+  /// (PrefixScope.h): worked out once, while precompiling, and part of every
+  /// user's result.
   UnitFindings Findings;
   bool Built = false;
 };
@@ -41,17 +41,12 @@ struct PrefixUse {
 /// precompiled header first, then the file with its prefix lines blanked. False, and
 /// `Tool` unchanged, when the file no longer starts with the prefix's lines.
 /// The parse's checks must then skip what the prefix analysed
-/// (`checkOptionsOnPrefix`), and its result take in `Built.Findings`.
+/// (`groupsOnPrefix`), and its result take in `Built.Findings`.
 bool usePrefix(clang::tooling::ClangTool &Tool, const BuiltPrefix &Built,
                const std::string &File, PrefixUse &Use);
 
 /// The files a unit parsed on the prefix depends on: those it read itself
 /// (`Inputs`), with the prefix's files standing for the lines it blanked.
 void addPrefixInputs(const BuiltPrefix &Built, std::vector<std::string> &Inputs);
-
-/// The options for the checks of a prefix's own parse, and of a unit parsed
-/// on a prefix: which bodies each analyses (BodyScope in the checks).
-clang::tidy::ClangTidyOptions checkOptionsForPrefix(clang::tidy::ClangTidyOptions Options);
-clang::tidy::ClangTidyOptions checkOptionsOnPrefix(clang::tidy::ClangTidyOptions Options);
 
 } // namespace modlint

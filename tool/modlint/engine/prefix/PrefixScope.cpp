@@ -1,0 +1,94 @@
+#include "engine/prefix/PrefixScope.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace modlint {
+
+namespace {
+/// A body whose findings are the same in every unit that includes it.
+/// Code that is not a template is bound where it is written, so nothing a
+/// unit declares later changes what it does; a template's body is looked at
+/// through what the unit declares later (whether a dependent type turns out
+/// to be a container, say), so each unit analyses it.
+bool isSelfContainedBody(const Decl &D) {
+  const auto *Function = llvm::dyn_cast<FunctionDecl>(&D);
+  return Function && Function->doesThisDeclarationHaveABody() &&
+         !Function->isDependentContext();
+}
+
+/// Declarations that hold others, and are not templates: the bodies inside
+/// them are picked one by one.
+bool isPlainContainer(const Decl &D) {
+  if (llvm::isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D))
+    return true;
+  const auto *Record = llvm::dyn_cast<CXXRecordDecl>(&D);
+  return Record && !Record->isDependentContext();
+}
+
+/// Adds to `Out` the declarations under `D` that `Keep` picks, descending
+/// through plain containers where `Descend` says to.
+template <typename Keep, typename Descend>
+void pick(Decl *D, std::vector<Decl *> &Out, Keep KeepIt, Descend DescendInto) {
+  if (isPlainContainer(*D) && DescendInto(*D)) {
+    for (Decl *Child : llvm::cast<DeclContext>(D)->decls())
+      pick(Child, Out, KeepIt, DescendInto);
+    return;
+  }
+  if (KeepIt(*D))
+    Out.push_back(D);
+}
+} // namespace
+
+ClangTidyOptions checksOfScope(const ClangTidyOptions &Options, FindingScope Scope) {
+  std::vector<std::string> Chosen{"-*"};
+  for (const std::string &Check : enabledChecks(Options))
+    if (findingScope(Check) == Scope)
+      Chosen.push_back(Check);
+  ClangTidyOptions Only = Options;
+  Only.Checks = llvm::join(Chosen, ",");
+  return Only;
+}
+
+std::vector<Decl *> prefixBodies(ASTContext &Context, ProjectFiles &Project) {
+  std::vector<Decl *> Scope;
+  for (Decl *D : projectDeclarations(Context, Project))
+    pick(
+        D, Scope,
+        [](const Decl &Leaf) { return !Leaf.isFromASTFile() && isSelfContainedBody(Leaf); },
+        [](const Decl &Container) { return !Container.isFromASTFile(); });
+  return Scope;
+}
+
+std::vector<Decl *> bodiesAfterPrefix(ASTContext &Context, ProjectFiles &Project) {
+  std::vector<Decl *> Scope;
+  for (Decl *D : projectDeclarations(Context, Project))
+    pick(
+        D, Scope,
+        [](const Decl &Leaf) { return !Leaf.isFromASTFile() || !isSelfContainedBody(Leaf); },
+        [](const Decl &Container) { return Container.isFromASTFile(); });
+  return Scope;
+}
+
+CheckGroups groupsOfLink(const ClangTidyOptions &Options) {
+  CheckGroups Groups;
+  Groups.push_back(
+      std::make_unique<CheckGroup>(checksOfScope(Options, FindingScope::PerBody), prefixBodies));
+  return Groups;
+}
+
+CheckGroups groupsOnPrefix(const ClangTidyOptions &Options) {
+  CheckGroups Groups;
+  Groups.push_back(std::make_unique<CheckGroup>(checksOfScope(Options, FindingScope::WholeUnit),
+                                                projectDeclarations));
+  Groups.push_back(
+      std::make_unique<CheckGroup>(checksOfScope(Options, FindingScope::PerBody), bodiesAfterPrefix));
+  return Groups;
+}
+
+} // namespace modlint
