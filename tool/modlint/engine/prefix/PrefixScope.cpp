@@ -43,6 +43,16 @@ void pick(Decl *D, std::vector<Decl *> &Out, Keep KeepIt, Descend DescendInto) {
   if (KeepIt(*D))
     Out.push_back(D);
 }
+
+/// The project's declarations that `Keep` picks (see pick).
+template <typename Keep, typename Descend>
+std::vector<Decl *> pickFromProject(ASTContext &Context, ProjectFiles &Project, Keep KeepIt,
+                                    Descend DescendInto) {
+  std::vector<Decl *> Scope;
+  for (Decl *D : projectDeclarations(Context, Project))
+    pick(D, Scope, KeepIt, DescendInto);
+  return Scope;
+}
 } // namespace
 
 ClangTidyOptions checksOfScope(const ClangTidyOptions &Options, FindingScope Scope) {
@@ -56,23 +66,17 @@ ClangTidyOptions checksOfScope(const ClangTidyOptions &Options, FindingScope Sco
 }
 
 std::vector<Decl *> prefixBodies(ASTContext &Context, ProjectFiles &Project) {
-  std::vector<Decl *> Scope;
-  for (Decl *D : projectDeclarations(Context, Project))
-    pick(
-        D, Scope,
-        [](const Decl &Leaf) { return !Leaf.isFromASTFile() && isSelfContainedBody(Leaf); },
-        [](const Decl &Container) { return !Container.isFromASTFile(); });
-  return Scope;
+  return pickFromProject(
+      Context, Project,
+      [](const Decl &Leaf) { return !Leaf.isFromASTFile() && isSelfContainedBody(Leaf); },
+      [](const Decl &Container) { return !Container.isFromASTFile(); });
 }
 
 std::vector<Decl *> bodiesAfterPrefix(ASTContext &Context, ProjectFiles &Project) {
-  std::vector<Decl *> Scope;
-  for (Decl *D : projectDeclarations(Context, Project))
-    pick(
-        D, Scope,
-        [](const Decl &Leaf) { return !Leaf.isFromASTFile() || !isSelfContainedBody(Leaf); },
-        [](const Decl &Container) { return Container.isFromASTFile(); });
-  return Scope;
+  return pickFromProject(
+      Context, Project,
+      [](const Decl &Leaf) { return !Leaf.isFromASTFile() || !isSelfContainedBody(Leaf); },
+      [](const Decl &Container) { return Container.isFromASTFile(); });
 }
 
 CheckGroups groupsOfLink(const ClangTidyOptions &Options) {
