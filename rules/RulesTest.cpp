@@ -44,8 +44,8 @@ TEST(Rules, OneEntryPerRegisteredCheck) {
   for (std::string Line; std::getline(Lines, Line);)
     if (!Line.empty())
       Checks.insert(Line);
+  EXPECT_FALSE(Checks.empty());
   EXPECT_EQ(Ids, Checks);
-  EXPECT_EQ(Checks.size(), 4u);
 }
 
 TEST(Rules, MalformedEntriesAreRejected) {

@@ -1,5 +1,6 @@
 // lock_guard, unique_lock and scoped_lock on a member mutex, with and
 // without class template argument deduction, protect the whole block.
+// modlint-checks: modlint-mutable-member, modlint-nonatomic-update, modlint-field-assignment, modlint-container-mutation
 #include <modrt/module.hpp>
 #include <mutex>
 #include <shared_mutex>

@@ -1,11 +1,12 @@
 // A guard protects until the end of its block, not beyond it; a lock taken
 // in one branch does not protect the other branch or the code after it.
+// modlint-checks: modlint-mutable-member, modlint-nonatomic-update, modlint-field-assignment, modlint-container-mutation
 #include <modrt/module.hpp>
 #include <mutex>
 
 class Scoped : public modrt::Module {
   std::mutex mu_;
-  int count_ = 0; // expect-warning@7[modlint-mutable-member]{{'count_' is mutable state of shared module 'Scoped' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
+  int count_ = 0; // expect-warning@7[modlint-mutable-member]{{'count_' is mutable state}}
 
 public:
   void block() {
@@ -13,19 +14,19 @@ public:
       std::lock_guard<std::mutex> g(mu_);
       ++count_;
     }
-    ++count_; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'count_' is a non-atomic read-modify-write; every request to 'Scoped' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    ++count_; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'count_'}}
   }
   void branches(bool fast) {
     if (fast) {
       std::lock_guard<std::mutex> g(mu_);
       count_ = 1;
     } else {
-      count_ = 2; // expect-warning@7[modlint-field-assignment]{{assignment to 'count_' writes state that every request to 'Scoped' shares; concurrent requests overwrite each other's value and can read it half-written: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+      count_ = 2; // expect-warning@7[modlint-field-assignment]{{assignment to 'count_'}}
     }
-    count_ = 3; // expect-warning@5[modlint-field-assignment]{{assignment to 'count_' writes state that every request to 'Scoped' shares; concurrent requests overwrite each other's value and can read it half-written: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    count_ = 3; // expect-warning@5[modlint-field-assignment]{{assignment to 'count_'}}
   }
   void beforeLock() {
-    count_ = 4; // expect-warning@5[modlint-field-assignment]{{assignment to 'count_' writes state that every request to 'Scoped' shares; concurrent requests overwrite each other's value and can read it half-written: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    count_ = 4; // expect-warning@5[modlint-field-assignment]{{assignment to 'count_'}}
     std::lock_guard<std::mutex> g(mu_);
     count_ = 5;
   }
@@ -34,7 +35,7 @@ public:
       count_ = 6;
     else
       count_ = 7;
-    count_ = 8; // expect-warning@5[modlint-field-assignment]{{assignment to 'count_' writes state that every request to 'Scoped' shares; concurrent requests overwrite each other's value and can read it half-written: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    count_ = 8; // expect-warning@5[modlint-field-assignment]{{assignment to 'count_'}}
   }
   void loop(int n) {
     for (int i = 0; i < n; ++i) {
@@ -42,6 +43,6 @@ public:
       count_ += i;
     }
     while (n-- > 0)
-      count_ -= 1; // expect-warning@7[modlint-nonatomic-update]{{'-=' on 'count_' is a non-atomic read-modify-write; every request to 'Scoped' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+      count_ -= 1; // expect-warning@7[modlint-nonatomic-update]{{'-=' on 'count_'}}
   }
 };

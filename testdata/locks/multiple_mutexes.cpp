@@ -1,5 +1,6 @@
 // std::lock with adopting guards, nested mutex members, a mutex reached
 // through a member pointer, and a static member mutex.
+// modlint-checks: modlint-mutable-member, modlint-nonatomic-update, modlint-field-assignment, modlint-container-mutation
 #include <memory>
 #include <modrt/module.hpp>
 #include <mutex>

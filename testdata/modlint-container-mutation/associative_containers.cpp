@@ -1,5 +1,6 @@
 // Maps and sets: insert, erase, extract, merge, try_emplace... and map
 // operator[], which inserts a missing key.
+// modlint-checks: modlint-mutable-member, modlint-nonatomic-update, modlint-field-assignment, modlint-container-mutation
 #include <map>
 #include <modrt/module.hpp>
 #include <set>
@@ -8,28 +9,28 @@
 #include <unordered_set>
 
 class RegistryModule : public modrt::Module {
-  std::map<std::string, int> activeRequests_; // expect-warning@30[modlint-mutable-member]{{'activeRequests_' is mutable state of shared module 'RegistryModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  std::unordered_map<std::string, int> counts_; // expect-warning@40[modlint-mutable-member]{{'counts_' is mutable state of shared module 'RegistryModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  std::set<int> ids_; // expect-warning@17[modlint-mutable-member]{{'ids_' is mutable state of shared module 'RegistryModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  std::unordered_set<std::string> seen_; // expect-warning@35[modlint-mutable-member]{{'seen_' is mutable state of shared module 'RegistryModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
+  std::map<std::string, int> activeRequests_; // expect-warning@30[modlint-mutable-member]{{'activeRequests_' is mutable state}}
+  std::unordered_map<std::string, int> counts_; // expect-warning@40[modlint-mutable-member]{{'counts_' is mutable state}}
+  std::set<int> ids_; // expect-warning@17[modlint-mutable-member]{{'ids_' is mutable state}}
+  std::unordered_set<std::string> seen_; // expect-warning@35[modlint-mutable-member]{{'seen_' is mutable state}}
 
 public:
   void track(const std::string &key, int id, std::set<int> &more) {
-    activeRequests_[key] = id; // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'activeRequests_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}} expect-warning@5[modlint-field-assignment]{{assignment to 'activeRequests_[key]' writes state that every request to 'RegistryModule' shares; concurrent requests overwrite each other's value and can read it half-written: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    activeRequests_.insert({key, id}); // expect-warning@5[modlint-container-mutation]{{'insert' mutates container 'activeRequests_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    activeRequests_.emplace(key, id); // expect-warning@5[modlint-container-mutation]{{'emplace' mutates container 'activeRequests_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    activeRequests_.try_emplace(key, id); // expect-warning@5[modlint-container-mutation]{{'try_emplace' mutates container 'activeRequests_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    activeRequests_.insert_or_assign(key, id); // expect-warning@5[modlint-container-mutation]{{'insert_or_assign' mutates container 'activeRequests_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    activeRequests_.erase(key); // expect-warning@5[modlint-container-mutation]{{'erase' mutates container 'activeRequests_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    counts_[key]++; // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'counts_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}} expect-warning@5[modlint-nonatomic-update]{{'++' on 'counts_[key]' is a non-atomic read-modify-write; every request to 'RegistryModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    counts_[key] += 2; // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'counts_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}} expect-warning@5[modlint-nonatomic-update]{{'+=' on 'counts_[key]' is a non-atomic read-modify-write; every request to 'RegistryModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    counts_.emplace_hint(counts_.begin(), key, 1); // expect-warning@5[modlint-container-mutation]{{'emplace_hint' mutates container 'counts_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    counts_.rehash(64); // expect-warning@5[modlint-container-mutation]{{'rehash' mutates container 'counts_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    ids_.insert(id); // expect-warning@5[modlint-container-mutation]{{'insert' mutates container 'ids_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    ids_.merge(more); // expect-warning@5[modlint-container-mutation]{{'merge' mutates container 'ids_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    auto node = ids_.extract(id); // expect-warning@17[modlint-container-mutation]{{'extract' mutates container 'ids_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
+    activeRequests_[key] = id; // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'activeRequests_'}} expect-warning@5[modlint-field-assignment]{{assignment to 'activeRequests_[key]'}}
+    activeRequests_.insert({key, id}); // expect-warning@5[modlint-container-mutation]{{'insert' mutates container 'activeRequests_'}}
+    activeRequests_.emplace(key, id); // expect-warning@5[modlint-container-mutation]{{'emplace' mutates container 'activeRequests_'}}
+    activeRequests_.try_emplace(key, id); // expect-warning@5[modlint-container-mutation]{{'try_emplace' mutates container 'activeRequests_'}}
+    activeRequests_.insert_or_assign(key, id); // expect-warning@5[modlint-container-mutation]{{'insert_or_assign' mutates container 'activeRequests_'}}
+    activeRequests_.erase(key); // expect-warning@5[modlint-container-mutation]{{'erase' mutates container 'activeRequests_'}}
+    counts_[key]++; // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'counts_'}} expect-warning@5[modlint-nonatomic-update]{{'++' on 'counts_[key]'}}
+    counts_[key] += 2; // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'counts_'}} expect-warning@5[modlint-nonatomic-update]{{'+=' on 'counts_[key]'}}
+    counts_.emplace_hint(counts_.begin(), key, 1); // expect-warning@5[modlint-container-mutation]{{'emplace_hint' mutates container 'counts_'}}
+    counts_.rehash(64); // expect-warning@5[modlint-container-mutation]{{'rehash' mutates container 'counts_'}}
+    ids_.insert(id); // expect-warning@5[modlint-container-mutation]{{'insert' mutates container 'ids_'}}
+    ids_.merge(more); // expect-warning@5[modlint-container-mutation]{{'merge' mutates container 'ids_'}}
+    auto node = ids_.extract(id); // expect-warning@17[modlint-container-mutation]{{'extract' mutates container 'ids_'}}
     (void)node;
-    seen_.insert(key); // expect-warning@5[modlint-container-mutation]{{'insert' mutates container 'seen_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
-    seen_.swap(seen_); // expect-warning@5[modlint-container-mutation]{{'swap' mutates container 'seen_' that every request to 'RegistryModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
+    seen_.insert(key); // expect-warning@5[modlint-container-mutation]{{'insert' mutates container 'seen_'}}
+    seen_.swap(seen_); // expect-warning@5[modlint-container-mutation]{{'swap' mutates container 'seen_'}}
   }
 };

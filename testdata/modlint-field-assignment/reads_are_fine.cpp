@@ -1,5 +1,6 @@
 // Reading members, assigning to locals, and writing into objects the caller
 // owns are not writes to shared state.
+// modlint-checks: modlint-field-assignment
 #include <modrt/module.hpp>
 #include <string>
 

@@ -1,5 +1,6 @@
 // A member every write of which happens under a held lock is guarded, and so
 // is one carrying Clang's guarded_by attribute (the compiler checks those).
+// modlint-checks: modlint-mutable-member
 #include <map>
 #include <modrt/module.hpp>
 #include <mutex>

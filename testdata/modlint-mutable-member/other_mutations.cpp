@@ -1,5 +1,6 @@
 // Mutations that are neither ++, = nor a container call: non-const member
 // functions, a random engine's operator(), non-const references handed out.
+// modlint-checks: modlint-mutable-member
 #include <modrt/module.hpp>
 #include <random>
 #include <string>
@@ -17,11 +18,11 @@ void fill(std::string &out);
 void inspect(const std::string &in);
 
 class MixedModule : public modrt::Module {
-  std::mt19937 rng_{42}; // expect-warning@16[modlint-mutable-member]{{'rng_' is mutable state of shared module 'MixedModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  Lru cache_; // expect-warning@7[modlint-mutable-member]{{'cache_' is mutable state of shared module 'MixedModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  std::string scratch_; // expect-warning@15[modlint-mutable-member]{{'scratch_' is mutable state of shared module 'MixedModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  std::string label_ = "ok"; // expect-remark@15[modlint-mutable-member]{{'label_' of shared module 'MixedModule' is never modified after construction; declare it 'const' so it stays safe to share}}
-  Lru readOnly_; // expect-remark@7[modlint-mutable-member]{{'readOnly_' of shared module 'MixedModule' is never modified after construction; declare it 'const' so it stays safe to share}}
+  std::mt19937 rng_{42}; // expect-warning@16[modlint-mutable-member]{{'rng_' is mutable state}}
+  Lru cache_; // expect-warning@7[modlint-mutable-member]{{'cache_' is mutable state}}
+  std::string scratch_; // expect-warning@15[modlint-mutable-member]{{'scratch_' is mutable state}}
+  std::string label_ = "ok"; // expect-remark@15[modlint-mutable-member]{{'label_' of shared module 'MixedModule' is never modified}}
+  Lru readOnly_; // expect-remark@7[modlint-mutable-member]{{'readOnly_' of shared module 'MixedModule' is never modified}}
 
 public:
   unsigned roll() { return rng_(); }

@@ -1,4 +1,5 @@
 // Members that are safe to share as they are.
+// modlint-checks: modlint-mutable-member
 #include <atomic>
 #include <condition_variable>
 #include <latch>

@@ -1,17 +1,18 @@
 // ++ and -- on a plain int member, in every spelling.
+// modlint-checks: modlint-mutable-member, modlint-nonatomic-update
 #include <modrt/module.hpp>
 
 class CounterModule : public modrt::Module {
-  int requests_ = 0; // expect-warning@7[modlint-mutable-member]{{'requests_' is mutable state of shared module 'CounterModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  long pending_ = 0; // expect-warning@8[modlint-mutable-member]{{'pending_' is mutable state of shared module 'CounterModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
+  int requests_ = 0; // expect-warning@7[modlint-mutable-member]{{'requests_' is mutable state}}
+  long pending_ = 0; // expect-warning@8[modlint-mutable-member]{{'pending_' is mutable state}}
 
 public:
   int handle() {
-    ++requests_; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'requests_' is a non-atomic read-modify-write; every request to 'CounterModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    requests_++; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'requests_' is a non-atomic read-modify-write; every request to 'CounterModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    this->requests_++; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'requests_' is a non-atomic read-modify-write; every request to 'CounterModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    --pending_; // expect-warning@5[modlint-nonatomic-update]{{'--' on 'pending_' is a non-atomic read-modify-write; every request to 'CounterModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    pending_--; // expect-warning@5[modlint-nonatomic-update]{{'--' on 'pending_' is a non-atomic read-modify-write; every request to 'CounterModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    ++requests_; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'requests_'}}
+    requests_++; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'requests_'}}
+    this->requests_++; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'requests_'}}
+    --pending_; // expect-warning@5[modlint-nonatomic-update]{{'--' on 'pending_'}}
+    pending_--; // expect-warning@5[modlint-nonatomic-update]{{'--' on 'pending_'}}
     return requests_;
   }
 };

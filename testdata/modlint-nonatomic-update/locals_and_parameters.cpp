@@ -1,5 +1,6 @@
 // Request-local state is not shared: locals, parameters, and objects the
 // caller passes in are none of the module's business.
+// modlint-checks: modlint-nonatomic-update
 #include <modrt/module.hpp>
 #include <string>
 

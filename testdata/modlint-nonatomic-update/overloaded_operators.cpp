@@ -1,5 +1,6 @@
 // Overloaded ++ and compound assignments race like the built-in ones:
 // std::string::operator+= reallocates under a concurrent reader.
+// modlint-checks: modlint-mutable-member, modlint-nonatomic-update
 #include <modrt/module.hpp>
 #include <string>
 
@@ -11,15 +12,15 @@ struct Version {
 };
 
 class LogModule : public modrt::Module {
-  std::string log_; // expect-warning@15[modlint-mutable-member]{{'log_' is mutable state of shared module 'LogModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  Version version_; // expect-warning@11[modlint-mutable-member]{{'version_' is mutable state of shared module 'LogModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
+  std::string log_; // expect-warning@15[modlint-mutable-member]{{'log_' is mutable state}}
+  Version version_; // expect-warning@11[modlint-mutable-member]{{'version_' is mutable state}}
 
 public:
   void append(const std::string &line) {
-    log_ += line; // expect-warning@5[modlint-nonatomic-update]{{'+=' on 'log_' is a non-atomic read-modify-write; every request to 'LogModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    log_ += '\n'; // expect-warning@5[modlint-nonatomic-update]{{'+=' on 'log_' is a non-atomic read-modify-write; every request to 'LogModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    ++version_; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'version_' is a non-atomic read-modify-write; every request to 'LogModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    version_++; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'version_' is a non-atomic read-modify-write; every request to 'LogModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    version_ += 2; // expect-warning@5[modlint-nonatomic-update]{{'+=' on 'version_' is a non-atomic read-modify-write; every request to 'LogModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    log_ += line; // expect-warning@5[modlint-nonatomic-update]{{'+=' on 'log_'}}
+    log_ += '\n'; // expect-warning@5[modlint-nonatomic-update]{{'+=' on 'log_'}}
+    ++version_; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'version_'}}
+    version_++; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'version_'}}
+    version_ += 2; // expect-warning@5[modlint-nonatomic-update]{{'+=' on 'version_'}}
   }
 };

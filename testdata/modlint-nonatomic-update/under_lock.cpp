@@ -1,4 +1,5 @@
 // A read-modify-write under a held lock on a member mutex is safe.
+// modlint-checks: modlint-nonatomic-update
 #include <modrt/module.hpp>
 #include <mutex>
 

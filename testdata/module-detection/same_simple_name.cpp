@@ -1,4 +1,5 @@
 // A class named Module in another namespace is not modrt::Module.
+// modlint-checks: modlint-mutable-member, modlint-nonatomic-update, modlint-field-assignment, modlint-container-mutation
 #include <app/bases.hpp>
 
 class Lookalike : public other::Module {

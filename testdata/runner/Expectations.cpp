@@ -15,9 +15,8 @@ std::string Finding::str() const {
 }
 
 std::string Expectation::str() const {
-  return File + ":" + std::to_string(Line) +
-         (Column ? ":" + std::to_string(*Column) : std::string()) + ": " +
-         Level + ": " + Message + " [" + Check + "]";
+  return File + ":" + std::to_string(Line) + ":" + std::to_string(Column) + ": " + Level +
+         ": " + (Whole ? "" : "...") + Message + (Whole ? "" : "...") + " [" + Check + "]";
 }
 
 namespace {
@@ -44,7 +43,7 @@ std::vector<Expectation> parseExpectations(const std::string &File,
                                            const std::string &Source,
                                            std::vector<std::string> &Errors) {
   static const std::regex Pattern(
-      R"(expect-(warning|remark|error)(?:@(\d+))?\[([A-Za-z0-9-]+)\]\{\{(.*?)\}\})");
+      R"(expect-(warning|remark|error)@(\d+)\[([A-Za-z0-9-]+)\](=?)\{\{(.*?)\}\})");
   std::vector<Expectation> Result;
   unsigned LineNumber = 0;
   for (const std::string &Line : lines(Source)) {
@@ -57,13 +56,13 @@ std::vector<Expectation> parseExpectations(const std::string &File,
       E.File = File;
       E.Line = LineNumber;
       E.Level = Match[1];
-      if (Match[2].matched) {
-        E.Column = number(Match[2]);
-        if (!E.Column)
-          continue; // counted below as a malformed expectation
-      }
+      const std::optional<unsigned> Column = number(Match[2]);
+      if (!Column)
+        continue; // counted below as a malformed expectation
+      E.Column = *Column;
       E.Check = Match[3];
-      E.Message = Match[4];
+      E.Whole = Match[4].length() == 1;
+      E.Message = Match[5];
       Result.push_back(std::move(E));
       ++Parsed;
     }
@@ -115,9 +114,10 @@ std::vector<std::string> compare(const std::vector<Expectation> &Expected,
   std::vector<std::string> Problems;
   std::vector<bool> Used(Found.size(), false);
   auto Matches = [](const Expectation &E, const Finding &F) {
-    return E.File == F.File && E.Line == F.Line && E.Level == F.Level &&
-           E.Check == F.Check && E.Message == F.Message &&
-           (!E.Column || *E.Column == F.Column);
+    const bool Worded = E.Whole ? F.Message == E.Message
+                                : F.Message.find(E.Message) != std::string::npos;
+    return E.File == F.File && E.Line == F.Line && E.Column == F.Column &&
+           E.Level == F.Level && E.Check == F.Check && Worded;
   };
   for (const Expectation &E : Expected) {
     bool Matched = false;
@@ -140,8 +140,8 @@ std::vector<std::string> compare(const std::vector<Expectation> &Expected,
   return Problems;
 }
 
-std::vector<std::string> compareFrontEnds(const std::vector<Finding> &Cli,
-                                          const std::vector<Finding> &Tidy) {
+std::vector<std::string> compareRuns(const std::vector<Finding> &A, const std::string &AName,
+                                     const std::vector<Finding> &B, const std::string &BName) {
   auto Render = [](const std::vector<Finding> &Findings) {
     std::vector<std::string> Text;
     for (const Finding &F : Findings) {
@@ -153,28 +153,52 @@ std::vector<std::string> compareFrontEnds(const std::vector<Finding> &Cli,
     std::sort(Text.begin(), Text.end());
     return Text;
   };
-  std::vector<std::string> A = Render(Cli), B = Render(Tidy), Problems;
-  std::vector<std::string> OnlyCli, OnlyTidy;
-  std::set_difference(A.begin(), A.end(), B.begin(), B.end(),
-                      std::back_inserter(OnlyCli));
-  std::set_difference(B.begin(), B.end(), A.begin(), A.end(),
-                      std::back_inserter(OnlyTidy));
-  for (const std::string &S : OnlyCli)
-    Problems.push_back("only modlint reported: " + S);
-  for (const std::string &S : OnlyTidy)
-    Problems.push_back("only clang-tidy reported: " + S);
+  std::vector<std::string> RenderedA = Render(A), RenderedB = Render(B), Problems;
+  std::vector<std::string> OnlyA, OnlyB;
+  std::set_difference(RenderedA.begin(), RenderedA.end(), RenderedB.begin(), RenderedB.end(),
+                      std::back_inserter(OnlyA));
+  std::set_difference(RenderedB.begin(), RenderedB.end(), RenderedA.begin(), RenderedA.end(),
+                      std::back_inserter(OnlyB));
+  for (const std::string &S : OnlyA)
+    Problems.push_back("only " + AName + " reported: " + S);
+  for (const std::string &S : OnlyB)
+    Problems.push_back("only " + BName + " reported: " + S);
   return Problems;
 }
 
-CaseOptions parseCaseOptions(const std::string &Source) {
-  static const std::regex Pattern(R"(//\s*modlint-option:\s*(\w+)=(.*?)\s*$)");
-  CaseOptions Options;
+std::string messageShape(const std::string &Check, const std::string &Message) {
+  static const std::regex Quoted("'[^']*'");
+  return Check + ": " + std::regex_replace(Message, Quoted, "'…'");
+}
+
+std::vector<std::string> unpinned(const std::vector<Finding> &Found,
+                                  const std::set<std::string> &PinnedShapes) {
+  std::vector<std::string> Problems;
+  for (const Finding &F : Found)
+    if (F.Check != "compiler" && !PinnedShapes.count(messageShape(F.Check, F.Message)))
+      Problems.push_back("no test pins this message whole; pin it once, where it is made, with "
+                         "expect-" + F.Level + "@" + std::to_string(F.Column) + "[" + F.Check +
+                         "]={{" + F.Message + "}}");
+  return Problems;
+}
+
+CaseSettings parseCaseSettings(const std::string &Source) {
+  static const std::regex Option(R"(//\s*modlint-option:\s*(\w+)=(.*?)\s*$)");
+  static const std::regex Checks(R"(//\s*modlint-checks:\s*(.*?)\s*$)");
+  static const std::regex Name("[A-Za-z0-9-]+");
+  CaseSettings Settings;
   for (const std::string &Line : lines(Source)) {
     std::smatch Match;
-    if (std::regex_search(Line, Match, Pattern))
-      Options.Values.emplace_back(Match[1], Match[2]);
+    if (std::regex_search(Line, Match, Option)) {
+      Settings.Options.emplace_back(Match[1], Match[2]);
+    } else if (std::regex_search(Line, Match, Checks)) {
+      const std::string List = Match[1];
+      for (auto It = std::sregex_iterator(List.begin(), List.end(), Name);
+           It != std::sregex_iterator(); ++It)
+        Settings.Checks.push_back(It->str());
+    }
   }
-  return Options;
+  return Settings;
 }
 
 } // namespace modlint::testing

@@ -1,10 +1,13 @@
-// The pieces of the testdata runner that do not run anything: reading the
-// expectations written in a test input, reading the findings a front-end
-// printed, and comparing the two. Kept apart so they can be unit-tested.
+// The pieces of the testdata runner that do not run anything: reading what
+// a test input says (its checks, options and expected findings), reading
+// the findings a front-end printed, and comparing the two. Kept apart so
+// they can be unit-tested.
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace modlint::testing {
@@ -22,23 +25,26 @@ struct Finding {
   std::string str() const;
 };
 
-/// An expectation written in a test input:
-///   // expect-warning[CHECK-ID]{{full message}}
-///   // expect-remark@COLUMN[CHECK-ID]{{full message}}
-/// It belongs to the line it is written on.
+/// An expectation written in a test input, on the line it belongs to:
+///   // expect-warning@COLUMN[CHECK-ID]{{a distinctive part of the message}}
+///   // expect-warning@COLUMN[CHECK-ID]={{the whole message}}
+/// The second form pins a message's full text: each message (as its check
+/// words it, whatever it is about: see messageShape) is pinned once in all
+/// of testdata/, and every other expectation names only a part of it.
 struct Expectation {
   std::string File;
   unsigned Line = 0;
-  std::optional<unsigned> Column;
+  unsigned Column = 0;
   std::string Level;
   std::string Check;
   std::string Message;
+  bool Whole = false;
 
   std::string str() const;
 };
 
 /// Expectations in `Source` (the text of `File`). Malformed ones (an
-/// `expect-` that does not parse) are returned in `Errors`.
+/// `expect-` that does not parse, a missing column) are returned in `Errors`.
 std::vector<Expectation> parseExpectations(const std::string &File,
                                            const std::string &Source,
                                            std::vector<std::string> &Errors);
@@ -54,14 +60,26 @@ std::vector<Finding> parseFindings(const std::string &Output);
 std::vector<std::string> compare(const std::vector<Expectation> &Expected,
                                  const std::vector<Finding> &Found);
 
-/// Every difference between two front-ends' findings, notes included.
-std::vector<std::string> compareFrontEnds(const std::vector<Finding> &Cli,
-                                          const std::vector<Finding> &Tidy);
+/// Every difference between two runs' findings, notes included.
+std::vector<std::string> compareRuns(const std::vector<Finding> &A, const std::string &AName,
+                                     const std::vector<Finding> &B, const std::string &BName);
 
-/// Per-file check options, one a line: `// modlint-option: Key=Value`.
-struct CaseOptions {
-  std::vector<std::pair<std::string, std::string>> Values;
+/// A message as its check words it, whatever it is about: every quoted
+/// part ('count_', '++') replaced by '…'. Prefixed with the check.
+std::string messageShape(const std::string &Check, const std::string &Message);
+
+/// The findings whose message shape no whole-message expectation pins.
+std::vector<std::string> unpinned(const std::vector<Finding> &Found,
+                                  const std::set<std::string> &PinnedShapes);
+
+/// What a test input says about how it is run:
+///   // modlint-checks: modlint-nonatomic-update, modlint-field-assignment
+///   // modlint-option: Key=Value
+/// Only the named checks run on it, in both front-ends.
+struct CaseSettings {
+  std::vector<std::string> Checks;
+  std::vector<std::pair<std::string, std::string>> Options;
 };
-CaseOptions parseCaseOptions(const std::string &Source);
+CaseSettings parseCaseSettings(const std::string &Source);
 
 } // namespace modlint::testing

@@ -14,20 +14,30 @@ const char *Output =
     "/t/a.cpp:2:7: note: 'n_' is declared here\n"
     "/t/a.cpp:2:7: remark: 'k_' is never modified [modlint-mutable-member]\n";
 
+/// Line 2 expects the remark, line 4 the warning; `Four` is what line 4 says.
+std::string source(const std::string &Four, const std::string &Two =
+                       "// expect-remark@7[modlint-mutable-member]{{'k_' is never}}") {
+  return "\n" + Two + "\n\n" + Four + "\n";
+}
+
 std::vector<Expectation> parse(const std::string &Source) {
   std::vector<std::string> Errors;
   auto Result = parseExpectations("/t/a.cpp", Source, Errors);
-  EXPECT_TRUE(Errors.empty());
+  EXPECT_TRUE(Errors.empty()) << Errors.front();
   return Result;
 }
 
-TEST(Expectations, ParsesLevelColumnCheckAndFullMessage) {
+std::vector<std::string> problems(const std::string &Source) {
+  return compare(parse(Source), parseFindings(Output));
+}
+
+TEST(Expectations, ParsesLevelColumnCheckAndMessage) {
   std::vector<std::string> Errors;
   auto E = parseExpectations(
       "/t/a.cpp",
       "int a;\n"
-      "x; // expect-warning@5[modlint-field-assignment]{{a {b} c}} "
-      "expect-remark[modlint-mutable-member]{{never}}\n",
+      "x; // expect-warning@5[modlint-field-assignment]={{a {b} c}} "
+      "expect-remark@3[modlint-mutable-member]{{never}}\n",
       Errors);
   ASSERT_EQ(E.size(), 2u);
   EXPECT_TRUE(Errors.empty());
@@ -36,15 +46,19 @@ TEST(Expectations, ParsesLevelColumnCheckAndFullMessage) {
   EXPECT_EQ(E[0].Level, "warning");
   EXPECT_EQ(E[0].Check, "modlint-field-assignment");
   EXPECT_EQ(E[0].Message, "a {b} c");
+  EXPECT_TRUE(E[0].Whole);
   EXPECT_EQ(E[1].Level, "remark");
-  EXPECT_FALSE(E[1].Column.has_value());
+  EXPECT_EQ(E[1].Column, 3u);
+  EXPECT_FALSE(E[1].Whole);
 }
 
-TEST(Expectations, MalformedExpectationIsAnError) {
-  std::vector<std::string> Errors;
-  parseExpectations("/t/a.cpp", "x; // expect-warning[check]{{unclosed\n",
-                    Errors);
-  EXPECT_EQ(Errors.size(), 1u);
+TEST(Expectations, MalformedOrColumnlessExpectationIsAnError) {
+  for (const char *Line : {"x; // expect-warning@4[check]{{unclosed\n",
+                           "x; // expect-warning[check]{{no column}}\n"}) {
+    std::vector<std::string> Errors;
+    EXPECT_TRUE(parseExpectations("/t/a.cpp", Line, Errors).empty()) << Line;
+    EXPECT_EQ(Errors.size(), 1u) << Line;
+  }
 }
 
 TEST(Findings, OverflowingNumbersAreNotDiagnosticsAndNotExpectations) {
@@ -67,70 +81,83 @@ TEST(Findings, ParsesPrimaryDiagnosticsAndAttachesNotes) {
   EXPECT_EQ(F[1].Level, "remark");
 }
 
-TEST(Compare, ExactMatchHasNoProblems) {
-  auto E = parse("\n// expect-remark[modlint-mutable-member]{{'k_' is never "
-                 "modified}}\n\n"
-                 "// expect-warning@5[modlint-nonatomic-update]{{'++' on 'n_' "
-                 "races}}\n");
-  EXPECT_TRUE(compare(E, parseFindings(Output)).empty());
+TEST(Compare, APartOrTheWholeMessageMatches) {
+  EXPECT_TRUE(problems(source("// expect-warning@5[modlint-nonatomic-update]{{on 'n_'}}")).empty());
+  EXPECT_TRUE(
+      problems(source("// expect-warning@5[modlint-nonatomic-update]={{'++' on 'n_' races}}"))
+          .empty());
 }
 
 TEST(Compare, MissingFindingIsReported) {
-  auto E = parse("\n// expect-remark[modlint-mutable-member]{{'k_' is never "
-                 "modified}}\n\n"
-                 "// expect-warning[modlint-nonatomic-update]{{'++' on 'n_' "
-                 "races}}\n"
-                 "// expect-warning[modlint-field-assignment]{{gone}}\n");
-  auto Problems = compare(E, parseFindings(Output));
+  auto Problems = problems(source("// expect-warning@5[modlint-nonatomic-update]{{'++' on 'n_'}}\n"
+                                  "// expect-warning@1[modlint-field-assignment]{{gone}}"));
   ASSERT_EQ(Problems.size(), 1u);
   EXPECT_NE(Problems[0].find("missing"), std::string::npos);
 }
 
 TEST(Compare, UnexpectedFindingIsReported) {
-  auto E = parse("\n// expect-remark[modlint-mutable-member]{{'k_' is never "
-                 "modified}}\n\n");
-  auto Problems = compare(E, parseFindings(Output));
+  auto Problems = problems(source(""));
   ASSERT_EQ(Problems.size(), 1u);
   EXPECT_NE(Problems[0].find("unexpected"), std::string::npos);
 }
 
-TEST(Compare, TruncatedMessageWrongColumnOrLineAreReported) {
+TEST(Compare, WrongWordsColumnLineOrLevelAreReported) {
   const char *Cases[] = {
-      // message cut short
-      "\n// expect-remark[modlint-mutable-member]{{'k_' is never "
-      "modified}}\n\n// expect-warning[modlint-nonatomic-update]{{'++' on}}\n",
+      // a part the message does not contain
+      "// expect-warning@5[modlint-nonatomic-update]{{'--' on 'n_'}}",
+      // the whole message, cut short
+      "// expect-warning@5[modlint-nonatomic-update]={{'++' on 'n_'}}",
       // wrong column
-      "\n// expect-remark[modlint-mutable-member]{{'k_' is never "
-      "modified}}\n\n// expect-warning@6[modlint-nonatomic-update]{{'++' on "
-      "'n_' races}}\n",
+      "// expect-warning@6[modlint-nonatomic-update]{{'++' on 'n_'}}",
+      // wrong check
+      "// expect-warning@5[modlint-field-assignment]{{'++' on 'n_'}}",
+      // wrong level
+      "// expect-remark@5[modlint-nonatomic-update]{{'++' on 'n_'}}",
       // right finding on the wrong line
-      "\n// expect-remark[modlint-mutable-member]{{'k_' is never "
-      "modified}}\n\n\n// expect-warning[modlint-nonatomic-update]{{'++' on "
-      "'n_' races}}\n",
+      "\n// expect-warning@5[modlint-nonatomic-update]{{'++' on 'n_'}}",
   };
-  for (const char *Source : Cases)
-    EXPECT_EQ(compare(parse(Source), parseFindings(Output)).size(), 2u)
-        << Source;
+  for (const char *Four : Cases)
+    EXPECT_EQ(problems(source(Four)).size(), 2u) << Four; // missing and unexpected
 }
 
-TEST(CompareFrontEnds, DifferentNotesOrFindingsAreReported) {
+TEST(CompareRuns, DifferentNotesOrFindingsAreReported) {
   auto A = parseFindings(Output);
   auto B = A;
-  EXPECT_TRUE(compareFrontEnds(A, B).empty());
+  EXPECT_TRUE(compareRuns(A, "a", B, "b").empty());
   B[0].Notes.clear();
-  EXPECT_EQ(compareFrontEnds(A, B).size(), 2u);
+  EXPECT_EQ(compareRuns(A, "a", B, "b").size(), 2u);
   B = A;
   B.pop_back();
-  EXPECT_EQ(compareFrontEnds(A, B).size(), 1u);
+  auto Problems = compareRuns(A, "a", B, "b");
+  ASSERT_EQ(Problems.size(), 1u);
+  EXPECT_EQ(Problems[0].rfind("only a reported: ", 0), 0u);
 }
 
-TEST(CaseOptions, ReadsOneOptionPerLine) {
-  auto O = parseCaseOptions("// modlint-option: ModuleBases=a::B;c::D\n"
-                            "// modlint-option: Strict=true\nint x;\n");
-  ASSERT_EQ(O.Values.size(), 2u);
-  EXPECT_EQ(O.Values[0].first, "ModuleBases");
-  EXPECT_EQ(O.Values[0].second, "a::B;c::D");
-  EXPECT_EQ(O.Values[1].second, "true");
+TEST(MessageShape, QuotedPartsDoNotCount) {
+  EXPECT_EQ(messageShape("c", "'++' on 'n_' races"), messageShape("c", "'--' on 'hits_' races"));
+  EXPECT_NE(messageShape("c", "'++' on 'n_' races"), messageShape("c", "'++' on 'n_' runs"));
+  EXPECT_NE(messageShape("c", "'++' on 'n_' races"), messageShape("d", "'++' on 'n_' races"));
+}
+
+TEST(MessageShape, AFindingWhoseMessageNoOnePinsIsReported) {
+  auto Found = parseFindings(Output);
+  const std::string Update = messageShape("modlint-nonatomic-update", "'x' on 'y' races");
+  const std::string Remark = messageShape("modlint-mutable-member", "'z' is never modified");
+  EXPECT_TRUE(unpinned(Found, {Update, Remark}).empty());
+  auto Problems = unpinned(Found, {Update});
+  ASSERT_EQ(Problems.size(), 1u);
+  EXPECT_NE(Problems[0].find("={{'k_' is never modified}}"), std::string::npos) << Problems[0];
+}
+
+TEST(CaseSettings, ReadsChecksAndOneOptionPerLine) {
+  auto S = parseCaseSettings("// modlint-checks: modlint-a, modlint-b\n"
+                             "// modlint-option: ModuleBases=a::B;c::D\n"
+                             "// modlint-option: Strict=true\nint x;\n");
+  EXPECT_EQ(S.Checks, (std::vector<std::string>{"modlint-a", "modlint-b"}));
+  ASSERT_EQ(S.Options.size(), 2u);
+  EXPECT_EQ(S.Options[0].first, "ModuleBases");
+  EXPECT_EQ(S.Options[0].second, "a::B;c::D");
+  EXPECT_EQ(S.Options[1].second, "true");
 }
 
 } // namespace

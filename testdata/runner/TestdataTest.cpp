@@ -1,177 +1,137 @@
-// Runs every annotated input under testdata/ through both front-ends, the
-// `modlint` command and clang-tidy with the plugin, and requires that
-//  - both report exactly the same findings, notes included, and
+// Runs every annotated input under testdata/ with the checks it names,
+// through both front-ends (the `modlint` command and clang-tidy with the
+// plugin), and requires that
+//  - both report exactly the same findings, notes included;
 //  - the findings are exactly the expectations written in the input: each
-//    expected finding on its line, and nothing on any other line.
-#include "Expectations.h"
-#include "Subprocess.h"
+//    expected finding on its line and column, and nothing on any other line;
+//  - every message's full text is pinned, once in all of testdata/;
+//  - parsed as a shared precompiled prefix of two units, the input gives
+//    the same findings as parsed plainly, so a check that declares its
+//    findings per body when they are not fails here.
+#include "CaseRuns.h"
+#include "options/CheckOptions.h"
 
 #include "gtest/gtest.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
-#include <set>
-#include <sstream>
+#include <map>
 
 namespace modlint::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Case {
-  std::string Path; // absolute
-  std::string Name; // relative to testdata/, for the test name
-};
-
 void PrintTo(const Case &C, std::ostream *OS) { *OS << C.Name; }
 
-std::vector<Case> discoverCases() {
-  std::vector<Case> Cases;
-  const fs::path Root(MODLINT_TESTDATA_DIR);
-  for (const auto &Entry : fs::recursive_directory_iterator(Root)) {
-    if (!Entry.is_regular_file() || Entry.path().extension() != ".cpp")
-      continue;
-    const fs::path Relative = fs::relative(Entry.path(), Root);
-    if (*Relative.begin() == "runner")
-      continue;
-    Cases.push_back({Entry.path().string(), Relative.string()});
+/// What a case says, and what is wrong with what it says.
+struct CaseInputs {
+  CaseSettings Settings;
+  std::vector<Expectation> Expected;
+  std::vector<std::string> Problems;
+};
+
+CaseInputs readCase(const Case &C) {
+  CaseInputs In;
+  In.Settings = parseCaseSettings(readFile(C.Path));
+  if (In.Settings.Checks.empty())
+    In.Problems.push_back(C.Name + ": no '// modlint-checks: CHECK-ID, ...' line");
+  for (const auto &[Key, Value] : In.Settings.Options)
+    if (std::none_of(std::begin(CheckOptionTable), std::end(CheckOptionTable),
+                     [&](const OptionSpec &O) { return O.Key == Key; }))
+      In.Problems.push_back(C.Name + ": modlint-option " + Key + " is no check option");
+  for (const std::string &File : filesOfCase(C.Path)) {
+    auto More = parseExpectations(File, readFile(File), In.Problems);
+    In.Expected.insert(In.Expected.end(), More.begin(), More.end());
   }
-  std::sort(Cases.begin(), Cases.end(),
-            [](const Case &A, const Case &B) { return A.Name < B.Name; });
-  return Cases;
+  for (const Expectation &E : In.Expected)
+    if (std::find(In.Settings.Checks.begin(), In.Settings.Checks.end(), E.Check) ==
+        In.Settings.Checks.end())
+      In.Problems.push_back(E.str() + ": the case does not run " + E.Check);
+  return In;
 }
 
-std::string normalise(const std::string &Path) {
-  return fs::weakly_canonical(fs::path(Path)).string();
+/// Every whole-message expectation in testdata/ (and the headers its cases
+/// include), by message shape: where each is pinned.
+const std::map<std::string, std::vector<std::string>> &pins() {
+  static const std::map<std::string, std::vector<std::string>> Pins = [] {
+    std::set<std::string> Files;
+    for (const Case &C : discoverCases())
+      for (const std::string &File : filesOfCase(C.Path))
+        Files.insert(File);
+    std::map<std::string, std::vector<std::string>> Found;
+    std::vector<std::string> Ignored;
+    for (const std::string &File : Files)
+      for (const Expectation &E : parseExpectations(File, readFile(File), Ignored))
+        if (E.Whole)
+          Found[messageShape(E.Check, E.Message)].push_back(E.str());
+    return Found;
+  }();
+  return Pins;
 }
 
-/// The input and the project headers it includes with quotes, which may
-/// carry expectations of their own.
-std::vector<std::string> filesOfCase(const std::string &Path) {
-  static const std::regex Include(R"(^\s*#\s*include\s*\"([^\"]+)\")");
-  std::vector<std::string> Files{normalise(Path)};
-  std::set<std::string> Seen(Files.begin(), Files.end());
-  for (size_t I = 0; I < Files.size(); ++I) {
-    const fs::path Dir = fs::path(Files[I]).parent_path();
-    std::istringstream Source(readFile(Files[I]));
-    for (std::string Line; std::getline(Source, Line);) {
-      std::smatch Match;
-      if (!std::regex_search(Line, Match, Include))
-        continue;
-      const fs::path Candidate = Dir / Match[1].str();
-      if (fs::exists(Candidate) &&
-          Seen.insert(normalise(Candidate.string())).second)
-        Files.push_back(normalise(Candidate.string()));
-    }
-  }
-  return Files;
+std::set<std::string> pinnedShapes() {
+  std::set<std::string> Shapes;
+  for (const auto &[Shape, Places] : pins())
+    Shapes.insert(Shape);
+  return Shapes;
 }
 
-std::vector<std::string> compilerArgs() {
-  return {"-std=c++20", "-I" MODLINT_REPO_INCLUDE_DIR,
-          "-I" MODLINT_TESTDATA_DIR "/include"};
-}
-
-std::vector<std::string> splitList(const std::string &Value) {
-  std::vector<std::string> Parts;
-  std::stringstream Stream(Value);
-  for (std::string Part; std::getline(Stream, Part, ';');)
-    if (!Part.empty())
-      Parts.push_back(Part);
-  return Parts;
-}
-
-RunOutput runModlint(const Case &C, const CaseOptions &Options) {
-  // The repository is the project: findings in its headers (the runtime's,
-  // included by some cases) are reported and must be expected.
-  // No cache: this compares the analyses themselves.
-  std::vector<std::string> Args{"--color=never", "--quiet", "--no-cache",
-                                "--project-root=" MODLINT_SOURCE_DIR};
-  for (const auto &[Key, Value] : Options.Values) {
-    const char *Flag = Key == "ModuleBases"   ? "--module-base="
-                       : Key == "SafeTypes"   ? "--safe-type="
-                       : Key == "InitMethods" ? "--init-method="
-                                              : nullptr;
-    if (Flag) {
-      for (const std::string &Part : splitList(Value))
-        Args.push_back(Flag + Part);
-    } else if (Key == "Strict" && Value == "true") {
-      Args.push_back("--strict");
-    } else {
-      ADD_FAILURE() << "unknown modlint-option " << Key;
-    }
-  }
-  Args.push_back(C.Path);
-  Args.push_back("--");
-  for (const std::string &Arg : compilerArgs())
-    Args.push_back(Arg);
-  return run(MODLINT_BINARY, Args);
-}
-
-RunOutput runClangTidy(const Case &C, const CaseOptions &Options) {
-  std::string Config = "{CheckOptions: {";
-  for (const auto &[Key, Value] : Options.Values)
-    Config += Key + ": '" + Value + "', ";
-  Config += "}}";
-  std::vector<std::string> Args{
-      "--load=" MODLINT_PLUGIN, "--checks=-*,modlint-*",
-      "--header-filter=^" MODLINT_SOURCE_DIR "/", "--config=" + Config,
-      "--quiet", C.Path, "--"};
-  for (const std::string &Arg : compilerArgs())
-    Args.push_back(Arg);
-  return run(MODLINT_CLANG_TIDY, Args);
-}
-
-/// The front-ends spell a header's path as the include did (`a/../b.h`);
-/// compare them by the file they name.
-std::vector<Finding> findingsOf(const RunOutput &Output) {
-  static const std::regex NotePlace(R"(^(.+?)(:\d+:\d+: .*)$)");
-  std::vector<Finding> Findings = parseFindings(Output.Stdout);
-  for (Finding &F : Findings) {
-    F.File = normalise(F.File);
-    for (std::string &Note : F.Notes) {
-      std::smatch Match;
-      if (std::regex_match(Note, Match, NotePlace))
-        Note = normalise(Match[1]) + Match[2].str();
-    }
-  }
-  return Findings;
+bool anyWarning(const std::vector<Finding> &Findings) {
+  return std::any_of(Findings.begin(), Findings.end(),
+                     [](const Finding &F) { return F.Level != "remark"; });
 }
 
 class TestdataCase : public ::testing::TestWithParam<Case> {};
 
 TEST_P(TestdataCase, BothFrontEndsReportExactlyTheExpectedFindings) {
-  const Case &C = GetParam();
-  const std::string Source = readFile(C.Path);
-  const CaseOptions Options = parseCaseOptions(Source);
-
-  std::vector<std::string> Malformed;
-  std::vector<Expectation> Expected;
-  for (const std::string &File : filesOfCase(C.Path)) {
-    auto More = parseExpectations(File, readFile(File), Malformed);
-    Expected.insert(Expected.end(), More.begin(), More.end());
-  }
-  for (const std::string &Problem : Malformed)
+  const CaseInputs In = readCase(GetParam());
+  for (const std::string &Problem : In.Problems)
     ADD_FAILURE() << Problem;
 
-  const RunOutput Cli = runModlint(C, Options);
-  const RunOutput Tidy = runClangTidy(C, Options);
+  const RunOutput Cli = runModlint(GetParam(), In.Settings);
+  const RunOutput Tidy = runClangTidy(GetParam(), In.Settings);
   const std::vector<Finding> CliFindings = findingsOf(Cli);
   const std::vector<Finding> TidyFindings = findingsOf(Tidy);
 
   // The exit code says whether warnings were found; it must agree with
   // what was printed.
-  const bool AnyWarning =
-      std::any_of(CliFindings.begin(), CliFindings.end(),
-                  [](const Finding &F) { return F.Level != "remark"; });
-  EXPECT_EQ(Cli.ExitCode, AnyWarning ? 1 : 0) << Cli.Stdout << Cli.Stderr;
+  EXPECT_EQ(Cli.ExitCode, anyWarning(CliFindings) ? 1 : 0) << Cli.Stdout << Cli.Stderr;
   EXPECT_EQ(Tidy.ExitCode, 0) << Tidy.Stderr;
 
-  for (const std::string &Problem : compareFrontEnds(CliFindings, TidyFindings))
+  for (const std::string &Problem : compareRuns(CliFindings, "modlint", TidyFindings, "clang-tidy"))
     ADD_FAILURE() << Problem;
-  for (const std::string &Problem : compare(Expected, CliFindings))
+  for (const std::string &Problem : compare(In.Expected, CliFindings))
     ADD_FAILURE() << Problem;
+  for (const std::string &Problem : unpinned(CliFindings, pinnedShapes()))
+    ADD_FAILURE() << Problem;
+}
+
+TEST_P(TestdataCase, OnASharedPrefixItGivesThePlainParsesFindings) {
+  const CaseInputs In = readCase(GetParam());
+  const RunOutput Plain = runModlint(GetParam(), In.Settings);
+  const RunOutput OnPrefix = runOnSharedPrefix(GetParam(), In.Settings);
+  const std::vector<Finding> Expected = findingsOf(Plain);
+  const std::vector<Finding> Found = findingsOf(OnPrefix);
+  EXPECT_NE(OnPrefix.Stderr.find("2 of them on 1 shared precompiled prefix, 0 parsed again"),
+            std::string::npos)
+      << "the input was not parsed as a shared prefix:\n" << OnPrefix.Stderr;
+  EXPECT_EQ(OnPrefix.ExitCode, anyWarning(Found) ? 1 : 0) << OnPrefix.Stderr;
+  for (const std::string &Problem :
+       compareRuns(Expected, "a plain parse", Found, "a shared prefix"))
+    ADD_FAILURE() << Problem;
+}
+
+TEST(MessagePins, EachMessageIsPinnedWholeOnce) {
+  ASSERT_FALSE(pins().empty());
+  for (const auto &[Shape, Places] : pins())
+    if (Places.size() > 1) {
+      std::string Where;
+      for (const std::string &Place : Places)
+        Where += "\n  " + Place;
+      ADD_FAILURE() << "pinned " << Places.size() << " times; keep one, name a part elsewhere:"
+                    << Where;
+    }
 }
 
 std::string testName(const ::testing::TestParamInfo<Case> &Info) {
@@ -182,8 +142,7 @@ std::string testName(const ::testing::TestParamInfo<Case> &Info) {
   return Name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Testdata, TestdataCase,
-                         ::testing::ValuesIn(discoverCases()), testName);
+INSTANTIATE_TEST_SUITE_P(Testdata, TestdataCase, ::testing::ValuesIn(discoverCases()), testName);
 
 } // namespace
 } // namespace modlint::testing

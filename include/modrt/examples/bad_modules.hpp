@@ -14,35 +14,35 @@ namespace modrt::examples {
 
 /// A request counter and an active-request map in the module instance.
 class BadCounterModule : public Module {
-  int requestCounter_ = 0; // expect-warning@7[modlint-mutable-member]{{'requestCounter_' is mutable state of shared module 'BadCounterModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
-  std::map<std::string, int> activeRequests_; // expect-warning@30[modlint-mutable-member]{{'activeRequests_' is mutable state of shared module 'BadCounterModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
+  int requestCounter_ = 0; // expect-warning@7[modlint-mutable-member]{{'requestCounter_' is mutable state}}
+  std::map<std::string, int> activeRequests_; // expect-warning@30[modlint-mutable-member]{{'activeRequests_' is mutable state}}
 
 public:
   std::string begin() {
-    const std::string id = "req_" + std::to_string(++requestCounter_); // expect-warning@52[modlint-nonatomic-update]{{'++' on 'requestCounter_' is a non-atomic read-modify-write; every request to 'BadCounterModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
-    activeRequests_[id] = requestCounter_; // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'activeRequests_' that every request to 'BadCounterModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}} expect-warning@5[modlint-field-assignment]{{assignment to 'activeRequests_[id]' writes state that every request to 'BadCounterModule' shares; concurrent requests overwrite each other's value and can read it half-written: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    const std::string id = "req_" + std::to_string(++requestCounter_); // expect-warning@52[modlint-nonatomic-update]{{'++' on 'requestCounter_'}}
+    activeRequests_[id] = requestCounter_; // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'activeRequests_'}} expect-warning@5[modlint-field-assignment]{{assignment to 'activeRequests_[id]'}}
     return id;
   }
-  void end(const std::string &id) { activeRequests_.erase(id); } // expect-warning@37[modlint-container-mutation]{{'erase' mutates container 'activeRequests_' that every request to 'BadCounterModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
+  void end(const std::string &id) { activeRequests_.erase(id); } // expect-warning@37[modlint-container-mutation]{{'erase' mutates container 'activeRequests_'}}
 };
 
 /// Message ids from a plain int: two requests can get the same id.
 class BadChatModule : public Module {
-  long messageCounter_ = 0; // expect-warning@8[modlint-mutable-member]{{'messageCounter_' is mutable state of shared module 'BadChatModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
+  long messageCounter_ = 0; // expect-warning@8[modlint-mutable-member]{{'messageCounter_' is mutable state}}
 
 public:
   std::string send(const std::string &text) {
-    return "msg_" + std::to_string(++messageCounter_) + ": " + text; // expect-warning@36[modlint-nonatomic-update]{{'++' on 'messageCounter_' is a non-atomic read-modify-write; every request to 'BadChatModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    return "msg_" + std::to_string(++messageCounter_) + ": " + text; // expect-warning@36[modlint-nonatomic-update]{{'++' on 'messageCounter_'}}
   }
 };
 
 /// The caller stored in a member: the next request overwrites it.
 class BadUserModule : public Module {
-  std::string currentUser_; // expect-warning@15[modlint-mutable-member]{{'currentUser_' is mutable state of shared module 'BadUserModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
+  std::string currentUser_; // expect-warning@15[modlint-mutable-member]{{'currentUser_' is mutable state}}
 
 public:
   std::string greet() {
-    currentUser_ = currentUser() ? currentUser()->id : "anonymous"; // expect-warning@5[modlint-field-assignment]{{assignment to 'currentUser_' writes state that every request to 'BadUserModule' shares; concurrent requests overwrite each other's value and can read it half-written: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}}
+    currentUser_ = currentUser() ? currentUser()->id : "anonymous"; // expect-warning@5[modlint-field-assignment]{{assignment to 'currentUser_'}}
     return "hello " + currentUser_;
   }
 };
@@ -51,12 +51,12 @@ public:
 /// once, so two writers race.
 class BadReaderLockModule : public Module {
   mutable std::shared_mutex rw_;
-  std::map<std::string, int> hits_; // expect-warning@30[modlint-mutable-member]{{'hits_' is mutable state of shared module 'BadReaderLockModule' and is modified outside construction without a held lock; every concurrent request reads and writes it: make it std::atomic, guard every write with a member mutex, or move it to request-local state}}
+  std::map<std::string, int> hits_; // expect-warning@30[modlint-mutable-member]{{'hits_' is mutable state}}
 
 public:
   void hit(const std::string &page) {
     std::shared_lock<std::shared_mutex> lock(rw_);
-    ++hits_[page]; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'hits_[page]' is a non-atomic read-modify-write; every request to 'BadReaderLockModule' shares it, so concurrent requests can read the same value and lose updates: keep the data request-local (request context or session), make it std::atomic, or hold a member mutex while writing}} expect-warning@7[modlint-container-mutation]{{'operator[]' mutates container 'hits_' that every request to 'BadReaderLockModule' shares; concurrent mutation corrupts it and invalidates what other requests are reading: hold a member mutex around every access, or keep the data request-local (request context or session)}}
+    ++hits_[page]; // expect-warning@5[modlint-nonatomic-update]{{'++' on 'hits_[page]'}} expect-warning@7[modlint-container-mutation]{{'operator[]' mutates container 'hits_'}}
   }
   int count(const std::string &page) const {
     std::shared_lock<std::shared_mutex> lock(rw_);

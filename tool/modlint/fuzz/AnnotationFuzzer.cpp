@@ -11,6 +11,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   auto Expected = modlint::testing::parseExpectations("fuzz.cpp", Text, Errors);
   auto Found = modlint::testing::parseFindings(Text);
   (void)modlint::testing::compare(Expected, Found);
-  (void)modlint::testing::parseCaseOptions(Text);
+  (void)modlint::testing::parseCaseSettings(Text);
   return 0;
 }

@@ -139,9 +139,9 @@ TEST(Cli, RepositoryRuntimeTreeHasExactlyTheBadExamplesFindings) {
   // Shown relative to the working directory when under it.
   for (Finding &F : Found)
     F.File = std::filesystem::absolute(F.File).lexically_normal().string();
+  ASSERT_FALSE(Expected.empty());
   for (const std::string &Problem : compare(Expected, Found))
     ADD_FAILURE() << Problem;
-  EXPECT_EQ(Found.size(), 13u);
 }
 
 TEST(Cli, VersionNamesToolAndLlvm) {

@@ -1,0 +1,160 @@
+#include "CaseRuns.h"
+
+#include "options/CheckOptions.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace modlint::testing {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string normalise(const std::string &Path) {
+  return fs::weakly_canonical(fs::path(Path)).string();
+}
+
+std::vector<std::string> compilerArgs() {
+  return {"-std=c++20", "-I" MODLINT_REPO_INCLUDE_DIR, "-I" MODLINT_TESTDATA_DIR "/include"};
+}
+
+const OptionSpec *checkOption(const std::string &Key) {
+  for (const OptionSpec &Option : CheckOptionTable)
+    if (Option.Key == Key)
+      return &Option;
+  return nullptr;
+}
+
+/// The flags that give `modlint` a case's checks and options, from the
+/// option table. The repository is the project: findings in its headers
+/// (the runtime's, included by some cases) are reported and must be
+/// expected. No cache: this compares the analyses themselves.
+std::vector<std::string> modlintFlags(const CaseSettings &Settings) {
+  std::vector<std::string> Args{"--color=never", "--quiet", "--no-cache",
+                                "--project-root=" MODLINT_SOURCE_DIR};
+  std::string Checks = "--checks=";
+  for (const std::string &Check : Settings.Checks)
+    Checks += Check + ",";
+  Args.push_back(Checks);
+  for (const auto &[Key, Value] : Settings.Options) {
+    const OptionSpec *Option = checkOption(Key);
+    if (!Option)
+      continue; // reported by the test
+    const std::string Flag = Option->Flag.str();
+    if (Option->Type == OptionType::NameList)
+      for (const std::string &Name : splitNameList(Value))
+        Args.push_back(Flag + "=" + Name);
+    else if (Option->Type == OptionType::Boolean)
+      Args.push_back(Value == "true" ? Flag : "--no-" + Flag.substr(2));
+    else
+      Args.push_back(Flag + "=" + Value);
+  }
+  return Args;
+}
+
+std::string writeFile(const std::string &Path, const std::string &Text) {
+  std::ofstream(Path) << Text;
+  return Path;
+}
+} // namespace
+
+std::vector<Case> discoverCases() {
+  std::vector<Case> Cases;
+  const fs::path Root(MODLINT_TESTDATA_DIR);
+  for (const auto &Entry : fs::recursive_directory_iterator(Root)) {
+    if (!Entry.is_regular_file() || Entry.path().extension() != ".cpp")
+      continue;
+    const fs::path Relative = fs::relative(Entry.path(), Root);
+    if (*Relative.begin() == "runner")
+      continue;
+    Cases.push_back({Entry.path().string(), Relative.string()});
+  }
+  std::sort(Cases.begin(), Cases.end(),
+            [](const Case &A, const Case &B) { return A.Name < B.Name; });
+  return Cases;
+}
+
+std::vector<std::string> filesOfCase(const std::string &Path) {
+  static const std::regex Include(R"(^\s*#\s*include\s*\"([^\"]+)\")");
+  std::vector<std::string> Files{normalise(Path)};
+  std::set<std::string> Seen(Files.begin(), Files.end());
+  for (size_t I = 0; I < Files.size(); ++I) {
+    const fs::path Dir = fs::path(Files[I]).parent_path();
+    std::istringstream Source(readFile(Files[I]));
+    for (std::string Line; std::getline(Source, Line);) {
+      std::smatch Match;
+      if (!std::regex_search(Line, Match, Include))
+        continue;
+      const fs::path Candidate = Dir / Match[1].str();
+      if (fs::exists(Candidate) && Seen.insert(normalise(Candidate.string())).second)
+        Files.push_back(normalise(Candidate.string()));
+    }
+  }
+  return Files;
+}
+
+RunOutput runModlint(const Case &C, const CaseSettings &Settings) {
+  std::vector<std::string> Args = modlintFlags(Settings);
+  Args.push_back(C.Path);
+  Args.push_back("--");
+  for (const std::string &Arg : compilerArgs())
+    Args.push_back(Arg);
+  return run(MODLINT_BINARY, Args);
+}
+
+RunOutput runClangTidy(const Case &C, const CaseSettings &Settings) {
+  std::string Config = "{CheckOptions: {";
+  for (const auto &[Key, Value] : Settings.Options)
+    Config += Key + ": '" + Value + "', ";
+  Config += "}}";
+  std::string Checks = "--checks=-*";
+  for (const std::string &Check : Settings.Checks)
+    Checks += "," + Check;
+  std::vector<std::string> Args{"--load=" MODLINT_PLUGIN, Checks,
+                                "--header-filter=^" MODLINT_SOURCE_DIR "/",
+                                "--config=" + Config, "--quiet", C.Path, "--"};
+  for (const std::string &Arg : compilerArgs())
+    Args.push_back(Arg);
+  return run(MODLINT_CLANG_TIDY, Args);
+}
+
+RunOutput runOnSharedPrefix(const Case &C, const CaseSettings &Settings) {
+  const std::string Dir = tempDirectory();
+  std::string Database = "[";
+  for (const char *Unit : {"a.cpp", "b.cpp"}) {
+    writeFile(Dir + "/" + Unit, "#include \"" + C.Path + "\"\n");
+    Database += std::string(Database.size() > 1 ? ",\n" : "\n") + "{\"directory\": \"" + Dir +
+                "\", \"file\": \"" + Unit + "\", \"arguments\": [\"clang++\"";
+    for (const std::string &Arg : compilerArgs())
+      Database += ", \"" + Arg + "\"";
+    Database += ", \"-c\", \"" + std::string(Unit) + "\"]}";
+  }
+  writeFile(Dir + "/compile_commands.json", Database + "\n]\n");
+  std::vector<std::string> Args = modlintFlags(Settings);
+  for (const char *Arg : {"--stats", "-p"})
+    Args.push_back(Arg);
+  Args.push_back(Dir);
+  RunOutput Out = run(MODLINT_BINARY, Args);
+  fs::remove_all(Dir);
+  return Out;
+}
+
+std::vector<Finding> findingsOf(const RunOutput &Output) {
+  static const std::regex NotePlace(R"(^(.+?)(:\d+:\d+: .*)$)");
+  std::vector<Finding> Findings = parseFindings(Output.Stdout);
+  for (Finding &F : Findings) {
+    F.File = normalise(F.File);
+    for (std::string &Note : F.Notes) {
+      std::smatch Match;
+      if (std::regex_match(Note, Match, NotePlace))
+        Note = normalise(Match[1]) + Match[2].str();
+    }
+  }
+  return Findings;
+}
+
+} // namespace modlint::testing
