@@ -59,6 +59,17 @@ TEST(Rules, MalformedEntriesAreRejected) {
                 "x.yaml")));
 }
 
+} // namespace
+} // namespace modlint::testing
+
+namespace modlint {
+// Test names and failures name the rule, not its bytes.
+void PrintTo(const Rule &R, std::ostream *OS) { *OS << R.Id; }
+} // namespace modlint
+
+namespace modlint::testing {
+namespace {
+
 class RuleExample : public ::testing::TestWithParam<Rule> {};
 
 TEST_P(RuleExample, BadExampleIsReportedByItsCheck) {

@@ -7,6 +7,7 @@
 #include "Expectations.h"
 #include "Subprocess.h"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct Case {
   std::string Path; // absolute
   std::string Name; // relative to testdata/, for the test name
 };
+
+/// Test names and failures name the case, not its bytes.
+inline void PrintTo(const Case &C, std::ostream *OS) { *OS << C.Name; }
 
 /// Every input under testdata/ but the runner's own files, sorted by name.
 std::vector<Case> discoverCases();

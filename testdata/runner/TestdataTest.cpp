@@ -22,8 +22,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void PrintTo(const Case &C, std::ostream *OS) { *OS << C.Name; }
-
 /// What a case says, and what is wrong with what it says.
 struct CaseInputs {
   CaseSettings Settings;
