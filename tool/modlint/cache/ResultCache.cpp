@@ -1,10 +1,11 @@
 #include "cache/ResultCache.h"
 
 #include "core/AtomicFile.h"
+#include "core/YamlInput.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -12,16 +13,29 @@
 #include "llvm/Support/xxhash.h"
 
 using clang::tidy::ClangTidyError;
-using clang::tooling::DiagnosticMessage;
-using llvm::json::Array;
-using llvm::json::Object;
-using llvm::json::Value;
 
 namespace modlint {
-
 namespace {
 /// Bumped when the entry format changes.
-constexpr int EntryFormat = 1;
+constexpr int EntryFormat = 2;
+
+/// A file a unit read, and its content hash when the entry was written.
+struct EntryInput {
+  std::string Path;
+  std::string Hash;
+};
+
+/// One cache entry, as YAML. The findings are written with clang's own
+/// YAML mapping of `tooling::Diagnostic` (DiagnosticsYaml.h, the format of
+/// clang-tidy's --export-fixes), which keeps every part of a finding:
+/// check, level, message, place, ranges, notes and fix-its.
+struct Entry {
+  int Format = 0;
+  bool Compiled = false;
+  std::vector<EntryInput> Inputs;
+  std::vector<clang::tooling::Diagnostic> Diagnostics;
+  std::vector<clang::tooling::Diagnostic> Suppressed;
+};
 
 std::string hashOf(llvm::StringRef Bytes) {
   return llvm::utohexstr(llvm::xxh3_64bits(Bytes), /*LowerCase=*/true, 16);
@@ -36,101 +50,46 @@ std::string toolIdentity() {
   return std::string("modlint " MODLINT_VERSION " ") + CLANG_VERSION_STRING + " " + Binary;
 }
 
-Value toJson(const DiagnosticMessage &M) {
-  Array Ranges, Fixes;
-  for (const auto &R : M.Ranges)
-    Ranges.push_back(Object{{"file", R.FilePath}, {"offset", R.FileOffset}, {"length", R.Length}});
-  for (const auto &[File, Replacements] : M.Fix)
-    for (const auto &R : Replacements)
-      Fixes.push_back(Object{{"file", R.getFilePath().str()},
-                             {"offset", R.getOffset()},
-                             {"length", R.getLength()},
-                             {"text", R.getReplacementText().str()}});
-  return Object{{"message", M.Message}, {"file", M.FilePath}, {"offset", M.FileOffset},
-                {"ranges", std::move(Ranges)}, {"fixes", std::move(Fixes)}};
+std::vector<clang::tooling::Diagnostic> asDiagnostics(const std::vector<ClangTidyError> &Errors) {
+  return std::vector<clang::tooling::Diagnostic>(Errors.begin(), Errors.end());
 }
 
-Value toJson(const ClangTidyError &E) {
-  Array Notes;
-  for (const DiagnosticMessage &N : E.Notes)
-    Notes.push_back(toJson(N));
-  return Object{{"check", E.DiagnosticName},
-                {"level", static_cast<int64_t>(E.DiagLevel)},
-                {"buildDirectory", E.BuildDirectory},
-                {"message", toJson(E.Message)},
-                {"notes", std::move(Notes)}};
-}
-
-std::optional<DiagnosticMessage> messageFrom(const Value *V) {
-  const Object *O = V ? V->getAsObject() : nullptr;
-  if (!O)
-    return std::nullopt;
-  auto Text = O->getString("message");
-  auto File = O->getString("file");
-  auto Offset = O->getInteger("offset");
-  const Array *Ranges = O->getArray("ranges");
-  const Array *Fixes = O->getArray("fixes");
-  if (!Text || !File || !Offset || !Ranges || !Fixes)
-    return std::nullopt;
-  DiagnosticMessage M(*Text);
-  M.FilePath = File->str();
-  M.FileOffset = static_cast<unsigned>(*Offset);
-  for (const Value &R : *Ranges) {
-    const Object *RO = R.getAsObject();
-    if (!RO || !RO->getString("file") || !RO->getInteger("offset") || !RO->getInteger("length"))
-      return std::nullopt;
-    clang::tooling::FileByteRange Range;
-    Range.FilePath = RO->getString("file")->str();
-    Range.FileOffset = static_cast<unsigned>(*RO->getInteger("offset"));
-    Range.Length = static_cast<unsigned>(*RO->getInteger("length"));
-    M.Ranges.push_back(Range);
+std::vector<ClangTidyError> asErrors(const std::vector<clang::tooling::Diagnostic> &Diagnostics) {
+  std::vector<ClangTidyError> Errors;
+  for (const clang::tooling::Diagnostic &D : Diagnostics) {
+    ClangTidyError E(D.DiagnosticName, D.DiagLevel, D.BuildDirectory,
+                     /*IsWarningAsError=*/false);
+    E.Message = D.Message;
+    E.Notes = D.Notes;
+    Errors.push_back(std::move(E));
   }
-  for (const Value &F : *Fixes) {
-    const Object *FO = F.getAsObject();
-    if (!FO || !FO->getString("file") || !FO->getInteger("offset") ||
-        !FO->getInteger("length") || !FO->getString("text"))
-      return std::nullopt;
-    const std::string Path = FO->getString("file")->str();
-    llvm::consumeError(M.Fix[Path].add(clang::tooling::Replacement(
-        Path, static_cast<unsigned>(*FO->getInteger("offset")),
-        static_cast<unsigned>(*FO->getInteger("length")), *FO->getString("text"))));
-  }
-  return M;
-}
-
-std::optional<ClangTidyError> errorFrom(const Value &V) {
-  const Object *O = V.getAsObject();
-  if (!O || !O->getString("check") || !O->getInteger("level") ||
-      !O->getString("buildDirectory") || !O->getArray("notes"))
-    return std::nullopt;
-  auto Message = messageFrom(O->get("message"));
-  if (!Message)
-    return std::nullopt;
-  ClangTidyError E(*O->getString("check"),
-                   static_cast<ClangTidyError::Level>(*O->getInteger("level")),
-                   *O->getString("buildDirectory"), /*IsWarningAsError=*/false);
-  E.Message = std::move(*Message);
-  for (const Value &N : *O->getArray("notes")) {
-    auto Note = messageFrom(&N);
-    if (!Note)
-      return std::nullopt;
-    E.Notes.push_back(std::move(*Note));
-  }
-  return E;
-}
-
-bool errorsFrom(const Array *List, std::vector<ClangTidyError> &Out) {
-  if (!List)
-    return false;
-  for (const Value &V : *List) {
-    auto E = errorFrom(V);
-    if (!E)
-      return false;
-    Out.push_back(std::move(*E));
-  }
-  return true;
+  return Errors;
 }
 } // namespace
+} // namespace modlint
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(modlint::EntryInput)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<modlint::EntryInput> {
+  static void mapping(IO &IO, modlint::EntryInput &Input) {
+    IO.mapRequired("Path", Input.Path);
+    IO.mapRequired("Hash", Input.Hash);
+  }
+};
+
+template <> struct MappingTraits<modlint::Entry> {
+  static void mapping(IO &IO, modlint::Entry &E) {
+    IO.mapRequired("Format", E.Format);
+    IO.mapRequired("Compiled", E.Compiled);
+    IO.mapRequired("Inputs", E.Inputs);
+    IO.mapRequired("Diagnostics", E.Diagnostics);
+    IO.mapRequired("Suppressed", E.Suppressed);
+  }
+};
+} // namespace llvm::yaml
+
+namespace modlint {
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)), ToolIdentity(toolIdentity()) {}
@@ -168,7 +127,7 @@ std::string ResultCache::keyOf(const LintJob &Job) const {
 
 std::string ResultCache::pathOf(const std::string &Key) const {
   llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, Key.substr(0, 2), Key + ".json");
+  llvm::sys::path::append(Path, Key.substr(0, 2), Key + ".yaml");
   return std::string(Path);
 }
 
@@ -187,60 +146,50 @@ std::string ResultCache::fileHash(const std::string &Path) {
 }
 
 std::optional<UnitResult> ResultCache::lookup(const LintJob &Job) {
-  auto Buffer = llvm::MemoryBuffer::getFile(pathOf(keyOf(Job)));
+  const std::string Path = pathOf(keyOf(Job));
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return std::nullopt;
-  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
-  if (!Parsed) {
-    llvm::consumeError(Parsed.takeError());
+  Entry Read;
+  if (llvm::Error Err = readYaml((*Buffer)->getBuffer(), Path, Read)) {
+    llvm::consumeError(std::move(Err));
     return std::nullopt; // corrupt: linted again, and replaced
   }
-  const Object *Entry = Parsed->getAsObject();
-  if (!Entry || Entry->getInteger("format") != EntryFormat)
+  if (Read.Format != EntryFormat)
     return std::nullopt;
-  const Array *Inputs = Entry->getArray("inputs");
-  if (!Inputs)
-    return std::nullopt;
-  for (const Value &Input : *Inputs) {
-    const Object *I = Input.getAsObject();
-    if (!I || !I->getString("path") || !I->getString("hash"))
-      return std::nullopt;
-    const std::string Hash = fileHash(I->getString("path")->str());
-    if (Hash.empty() || Hash != *I->getString("hash"))
+  for (const EntryInput &Input : Read.Inputs) {
+    const std::string Hash = fileHash(Input.Path);
+    if (Hash.empty() || Hash != Input.Hash)
       return std::nullopt; // an input changed
   }
   UnitResult Result;
-  Result.Compiled = Entry->getBoolean("compiled").value_or(false);
-  if (!errorsFrom(Entry->getArray("diagnostics"), Result.Diagnostics) ||
-      !errorsFrom(Entry->getArray("suppressed"), Result.Suppressed))
-    return std::nullopt;
+  Result.Compiled = Read.Compiled;
+  Result.Diagnostics = asErrors(Read.Diagnostics);
+  Result.Suppressed = asErrors(Read.Suppressed);
   return Result;
 }
 
 void ResultCache::store(const LintJob &Job, const UnitResult &Result,
                         const std::vector<std::string> &Inputs) {
-  Array InputList, Diagnostics, Suppressed;
+  Entry Written;
+  Written.Format = EntryFormat;
+  Written.Compiled = Result.Compiled;
   for (const std::string &Path : Inputs) {
     const std::string Hash = fileHash(Path);
     if (Hash.empty())
       return; // an input vanished: do not cache what cannot be checked
-    InputList.push_back(Object{{"path", Path}, {"hash", Hash}});
+    Written.Inputs.push_back({Path, Hash});
   }
-  for (const ClangTidyError &E : Result.Diagnostics)
-    Diagnostics.push_back(toJson(E));
-  for (const ClangTidyError &E : Result.Suppressed)
-    Suppressed.push_back(toJson(E));
-  Value Entry = Object{{"format", EntryFormat},
-                       {"inputs", std::move(InputList)},
-                       {"compiled", Result.Compiled},
-                       {"diagnostics", std::move(Diagnostics)},
-                       {"suppressed", std::move(Suppressed)}};
+  Written.Diagnostics = asDiagnostics(Result.Diagnostics);
+  Written.Suppressed = asDiagnostics(Result.Suppressed);
   const std::string Path = pathOf(keyOf(Job));
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
     return; // a cache that cannot be written only costs time
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << Entry;
+  llvm::yaml::Output Out(OS);
+  Out << Written;
+  OS.flush();
   llvm::consumeError(writeFileAtomically(Path, Text));
 }
 

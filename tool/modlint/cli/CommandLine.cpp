@@ -6,7 +6,6 @@
 #include "clang/Basic/Version.h"
 #include "fmt/format.h"
 
-#include <cstdio>
 
 namespace modlint {
 
@@ -155,19 +154,19 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   App.add_flag("--list-checks", Out.ListChecks,
                "List the enabled checks and exit");
 
-  App.add_option_function<std::string>(
+  // One argument, split on '/' and converted by CLI11: "K/N".
+  App.add_option_function<std::vector<unsigned>>(
          "--shard",
-         [&Out](const std::string &Spec) {
-           unsigned K = 0, N = 0;
-           char Slash = 0, Extra = 0;
-           if (std::sscanf(Spec.c_str(), "%u%c%u%c", &K, &Slash, &N, &Extra) != 3 ||
-               Slash != '/' || N == 0 || K == 0 || K > N)
-             throw CLI::ValidationError("--shard", "expected K/N with 1 <= K <= N, got '" + Spec + "'");
-           Out.ShardIndex = K;
-           Out.ShardCount = N;
+         [&Out](const std::vector<unsigned> &Shard) {
+           if (Shard.size() != 2 || Shard[0] == 0 || Shard[0] > Shard[1])
+             throw CLI::ValidationError("--shard", "expected K/N with 1 <= K <= N");
+           Out.ShardIndex = Shard[0];
+           Out.ShardCount = Shard[1];
          },
          "Lint only slice K of N (1-based) of the units, for CI matrices; "
          "combine the reports with 'modlint merge'")
+      ->delimiter('/')
+      ->allow_extra_args(false)
       ->type_name("K/N");
 
   CLI::App *Merge = App.add_subcommand(

@@ -1,60 +1,57 @@
 #include "report/SourcePositions.h"
 
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <algorithm>
 
 namespace modlint {
 
-const SourcePositions::FileText &SourcePositions::file(const std::string &File) {
-  auto [Entry, Inserted] = Files.try_emplace(File);
-  FileText &Text = Entry->second;
-  if (Inserted) {
-    if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
-      Text.Buffer = std::move(*Buffer);
-      llvm::StringRef Content = Text.Buffer->getBuffer();
-      Text.LineStarts.push_back(0);
-      for (size_t I = 0; I < Content.size(); ++I)
-        if (Content[I] == '\n')
-          Text.LineStarts.push_back(static_cast<unsigned>(I + 1));
-    }
-  }
-  return Text;
+unsigned SourcePositions::bufferOf(const std::string &File) {
+  auto [Entry, Inserted] = Buffers.try_emplace(File, 0);
+  if (Inserted)
+    if (auto Buffer = llvm::MemoryBuffer::getFile(File))
+      Entry->second = Sources.AddNewSourceBuffer(std::move(*Buffer), llvm::SMLoc());
+  return Entry->second;
 }
 
 Position SourcePositions::at(const std::string &File, unsigned Offset) {
-  const FileText &Text = file(File);
-  if (Text.LineStarts.empty())
+  const unsigned Id = bufferOf(File);
+  if (!Id)
     return {};
-  auto Line = std::upper_bound(Text.LineStarts.begin(), Text.LineStarts.end(),
-                               Offset) - 1;
-  return {static_cast<unsigned>(Line - Text.LineStarts.begin()) + 1,
-          Offset - *Line + 1};
+  const llvm::MemoryBuffer &Buffer = *Sources.getMemoryBuffer(Id);
+  const char *Where = Buffer.getBufferStart() + std::min<size_t>(Offset, Buffer.getBufferSize());
+  auto [Line, Column] = Sources.getLineAndColumn(llvm::SMLoc::getFromPointer(Where), Id);
+  return {Line, Column};
 }
 
 Position SourcePositions::utf16At(const std::string &File, unsigned Offset) {
-  Position Bytes = at(File, Offset);
+  const Position Bytes = at(File, Offset);
   if (!Bytes.Line)
     return Bytes;
-  const FileText &Text = file(File);
-  llvm::StringRef Before = Text.Buffer->getBuffer().substr(
-      Text.LineStarts[Bytes.Line - 1], Bytes.Column - 1);
+  const llvm::StringRef Before = lineText(File, Bytes.Line).take_front(Bytes.Column - 1);
+  // A code point beyond the basic plane takes two UTF-16 units; a byte that
+  // starts no well-formed sequence is one U+FFFD, as a viewer shows it.
   unsigned Units = 0;
-  for (unsigned char C : Before) {
-    if ((C & 0xC0) == 0x80)
-      continue;              // a continuation byte adds nothing
-    Units += C >= 0xF0 ? 2 : 1; // four-byte sequences are surrogate pairs
+  for (const llvm::UTF8 *At = Before.bytes_begin(); At < Before.bytes_end();) {
+    const unsigned Length = llvm::getNumBytesForUTF8(*At);
+    const bool Valid = At + Length <= Before.bytes_end() &&
+                       llvm::isLegalUTF8Sequence(At, At + Length);
+    Units += Valid && Length == 4 ? 2 : 1;
+    At += Valid ? Length : 1;
   }
   return {Bytes.Line, Units + 1};
 }
 
 llvm::StringRef SourcePositions::lineText(const std::string &File, unsigned Line) {
-  const FileText &Text = file(File);
-  if (Line == 0 || Line > Text.LineStarts.size())
+  const unsigned Id = bufferOf(File);
+  if (!Id || Line == 0)
     return {};
-  llvm::StringRef Content = Text.Buffer->getBuffer();
-  const unsigned Start = Text.LineStarts[Line - 1];
-  const unsigned End = Line < Text.LineStarts.size() ? Text.LineStarts[Line] - 1
-                                                     : Content.size();
-  return Content.slice(Start, End).rtrim("\r");
+  const llvm::SMLoc Start = Sources.FindLocForLineAndColumn(Id, Line, 1);
+  if (!Start.isValid())
+    return {};
+  const llvm::StringRef Rest(Start.getPointer(),
+                             Sources.getMemoryBuffer(Id)->getBufferEnd() - Start.getPointer());
+  return Rest.take_until([](char C) { return C == '\n'; }).rtrim("\r");
 }
 
 } // namespace modlint

@@ -33,7 +33,7 @@ struct CachedTree {
     size_t N = 0;
     if (fs::exists(Cache))
       for (const auto &E : fs::recursive_directory_iterator(Cache))
-        N += E.path().extension() == ".json";
+        N += E.path().extension() == ".yaml";
     return N;
   }
 };
@@ -77,14 +77,18 @@ TEST(Cache, ChangedConfigurationIsAMiss) {
 TEST(Cache, CorruptEntriesAreIgnoredAndReplaced) {
   CachedTree T;
   const std::string Expected = T.lint().Stdout;
+  size_t Corrupted = 0;
   for (const auto &E : fs::recursive_directory_iterator(T.Cache))
-    if (E.path().extension() == ".json")
-      std::ofstream(E.path()) << "{\"format\": 1, \"inputs\": [tru";
+    if (E.path().extension() == ".yaml") {
+      std::ofstream(E.path()) << "Format: 2\nInputs: [ { Path: tru";
+      ++Corrupted;
+    }
+  ASSERT_GT(Corrupted, 0u);
   EXPECT_EQ(T.lint().Stdout, Expected);
-  // Replaced: every entry is valid JSON again.
+  // Replaced: every entry is a whole entry again.
   for (const auto &E : fs::recursive_directory_iterator(T.Cache))
-    if (E.path().extension() == ".json")
-      EXPECT_NE(readFile(E.path().string()).find("\"diagnostics\""), std::string::npos);
+    if (E.path().extension() == ".yaml")
+      EXPECT_NE(readFile(E.path().string()).find("\nSuppressed:"), std::string::npos);
 }
 
 TEST(Cache, ConcurrentRunsShareACacheSafely) {

@@ -83,9 +83,11 @@ TEST(Shards, MergedJsonEqualsOneRun) {
 }
 
 TEST(Shards, BadShardSpecAndBadMergeInputsAreErrors) {
-  EXPECT_EQ(inTree({"-p", ".", "--shard", "4/3"}).ExitCode, 2);
-  EXPECT_EQ(inTree({"-p", ".", "--shard", "0/3"}).ExitCode, 2);
-  EXPECT_EQ(inTree({"-p", ".", "--shard", "a/b"}).ExitCode, 2);
+  for (const char *Spec : {"4/3", "0/3", "a/b", "3", "1/2/3", "/3", "-1/3", "1/0", ""}) {
+    RunOutput Out = inTree({"--shard", Spec, "-p", "."});
+    EXPECT_EQ(Out.ExitCode, 2) << Spec;
+    EXPECT_NE(Out.Stderr.find("--shard"), std::string::npos) << Spec << ": " << Out.Stderr;
+  }
   const std::string Json = tempFilePath("json");
   const std::string Sarif = tempFilePath("sarif");
   inTree({"-p", ".", "good", "--format=json", "-o", Json});
