@@ -109,44 +109,10 @@ std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
   if (Depth > MaxPathDepth)
     return std::nullopt;
   E = strip(E);
-
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
-    const ValueDecl *Decl = Member->getMemberDecl();
-    if (const auto *Var = llvm::dyn_cast<VarDecl>(Decl))
-      return fromStatic(Var);
-    if (!llvm::isa<FieldDecl>(Decl))
-      return std::nullopt;
-    if (auto Root = fromThisMember(Member->getBase(), Decl))
-      return Root;
-    auto Outer = resolve(Member->getBase(), Depth + 1);
-    if (!Outer)
-      return std::nullopt;
-    Outer->Path += (Member->isArrow() ? "->" : ".") + Decl->getNameAsString();
-    return Outer;
-  }
-
-  if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(E)) {
-    if (Dependent->isImplicitAccess())
-      return std::nullopt;
-    // `this->items_` in a template whose base depends on a parameter: the
-    // member lives in the base template's pattern.
-    if (const auto *This = llvm::dyn_cast<CXXThisExpr>(strip(Dependent->getBase()))) {
-      const CXXRecordDecl *Owner = This->getType()->getPointeeType()->getAsCXXRecordDecl();
-      const ValueDecl *Member =
-          findMember(Owner ? definitionOf(Owner) : nullptr,
-                     Dependent->getMember());
-      if (const auto *Var = llvm::dyn_cast_or_null<VarDecl>(Member))
-        return fromStatic(Var);
-      return Member ? fromThisMember(This, Member) : std::nullopt;
-    }
-    auto Outer = resolve(Dependent->getBase(), Depth + 1);
-    if (!Outer)
-      return std::nullopt;
-    Outer->Path += (Dependent->isArrow() ? "->" : ".") +
-                   Dependent->getMember().getAsString();
-    return Outer;
-  }
-
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    return member(*Member, Depth);
+  if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(E))
+    return dependentMember(*Dependent, Depth);
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
     const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
     if (!Var)
@@ -155,65 +121,106 @@ std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
       return Alias->second;
     return fromStatic(Var);
   }
-
-  if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
-    const Expr *Base = subscriptBase(*Subscript);
-    auto Outer = resolve(Base, Depth + 1);
-    if (Outer)
-      Outer->Path += "[" +
-                     indexText(Base == Subscript->getLHS() ? Subscript->getRHS()
-                                                           : Subscript->getLHS()) +
-                     "]";
-    return Outer;
-  }
-
-  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
-    if (Unary->getOpcode() != UO_Deref)
-      return std::nullopt;
-    auto Outer = resolve(Unary->getSubExpr(), Depth + 1);
-    if (Outer)
-      Outer->Path = "*" + Outer->Path;
-    return Outer;
-  }
-
-  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
-    switch (Op->getOperator()) {
-    case OO_Subscript: {
-      auto Outer = resolve(Op->getArg(0), Depth + 1);
-      if (Outer && Op->getNumArgs() > 1)
-        Outer->Path += "[" + indexText(Op->getArg(1)) + "]";
-      return Outer;
-    }
-    case OO_Arrow: // a smart pointer: `state_->count` reaches through it
-      return resolve(Op->getArg(0), Depth + 1);
-    case OO_Star:
-      if (Op->getNumArgs() == 1) {
-        auto Outer = resolve(Op->getArg(0), Depth + 1);
-        if (Outer)
-          Outer->Path = "*" + Outer->Path;
-        return Outer;
-      }
-      return std::nullopt;
-    default:
-      return std::nullopt;
-    }
-  }
-
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    if (!Method || !returnsMutableReference(Method))
-      return std::nullopt;
-    auto Outer = resolve(Call->getImplicitObjectArgument(), Depth + 1);
-    if (!Outer)
-      return std::nullopt;
-    std::string Args;
-    for (const Expr *Arg : Call->arguments())
-      Args += (Args.empty() ? "" : ", ") + indexText(Arg);
-    Outer->Path += "." + Method->getNameAsString() + "(" + Args + ")";
-    return Outer;
-  }
-
+  if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E))
+    return subscript(*Subscript, Depth);
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_Deref ? dereference(*Unary->getSubExpr(), Depth)
+                                          : std::nullopt;
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E))
+    return overloadedOperator(*Op, Depth);
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E))
+    return memberCall(*Call, Depth);
   return std::nullopt;
+}
+
+std::optional<MemberState> MemberStateResolver::member(const MemberExpr &E,
+                                                       unsigned Depth) const {
+  const ValueDecl *Decl = E.getMemberDecl();
+  if (const auto *Var = llvm::dyn_cast<VarDecl>(Decl))
+    return fromStatic(Var);
+  if (!llvm::isa<FieldDecl>(Decl))
+    return std::nullopt;
+  if (auto Root = fromThisMember(E.getBase(), Decl))
+    return Root;
+  auto Outer = resolve(E.getBase(), Depth + 1);
+  if (!Outer)
+    return std::nullopt;
+  Outer->Path += (E.isArrow() ? "->" : ".") + Decl->getNameAsString();
+  return Outer;
+}
+
+std::optional<MemberState>
+MemberStateResolver::dependentMember(const CXXDependentScopeMemberExpr &E,
+                                     unsigned Depth) const {
+  if (E.isImplicitAccess())
+    return std::nullopt;
+  // `this->items_` in a template whose base depends on a parameter: the
+  // member lives in the base template's pattern.
+  if (const auto *This = llvm::dyn_cast<CXXThisExpr>(strip(E.getBase()))) {
+    const CXXRecordDecl *Owner = This->getType()->getPointeeType()->getAsCXXRecordDecl();
+    const ValueDecl *Member =
+        findMember(Owner ? definitionOf(Owner) : nullptr, E.getMember());
+    if (const auto *Var = llvm::dyn_cast_or_null<VarDecl>(Member))
+      return fromStatic(Var);
+    return Member ? fromThisMember(This, Member) : std::nullopt;
+  }
+  auto Outer = resolve(E.getBase(), Depth + 1);
+  if (!Outer)
+    return std::nullopt;
+  Outer->Path += (E.isArrow() ? "->" : ".") + E.getMember().getAsString();
+  return Outer;
+}
+
+std::optional<MemberState> MemberStateResolver::subscript(const ArraySubscriptExpr &E,
+                                                          unsigned Depth) const {
+  const Expr *Base = subscriptBase(E);
+  auto Outer = resolve(Base, Depth + 1);
+  if (Outer)
+    Outer->Path += "[" + indexText(Base == E.getLHS() ? E.getRHS() : E.getLHS()) + "]";
+  return Outer;
+}
+
+std::optional<MemberState> MemberStateResolver::dereference(const Expr &Pointer,
+                                                            unsigned Depth) const {
+  auto Outer = resolve(&Pointer, Depth + 1);
+  if (Outer)
+    Outer->Path = "*" + Outer->Path;
+  return Outer;
+}
+
+std::optional<MemberState>
+MemberStateResolver::overloadedOperator(const CXXOperatorCallExpr &E, unsigned Depth) const {
+  switch (E.getOperator()) {
+  case OO_Subscript: {
+    auto Outer = resolve(E.getArg(0), Depth + 1);
+    if (Outer && E.getNumArgs() > 1)
+      Outer->Path += "[" + indexText(E.getArg(1)) + "]";
+    return Outer;
+  }
+  case OO_Arrow: // a smart pointer: `state_->count` reaches through it
+    return resolve(E.getArg(0), Depth + 1);
+  case OO_Star:
+    if (E.getNumArgs() == 1)
+      return dereference(*E.getArg(0), Depth);
+    return std::nullopt;
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<MemberState> MemberStateResolver::memberCall(const CXXMemberCallExpr &E,
+                                                           unsigned Depth) const {
+  const CXXMethodDecl *Method = E.getMethodDecl();
+  if (!Method || !returnsMutableReference(Method))
+    return std::nullopt;
+  auto Outer = resolve(E.getImplicitObjectArgument(), Depth + 1);
+  if (!Outer)
+    return std::nullopt;
+  std::string Args;
+  for (const Expr *Arg : E.arguments())
+    Args += (Args.empty() ? "" : ", ") + indexText(Arg);
+  Outer->Path += "." + Method->getNameAsString() + "(" + Args + ")";
+  return Outer;
 }
 
 } // namespace modlint

@@ -46,6 +46,15 @@ public:
 private:
   std::optional<MemberState> resolve(const clang::Expr *E,
                                      unsigned Depth) const;
+  // One per kind of expression that can reach member state.
+  std::optional<MemberState> member(const clang::MemberExpr &E, unsigned Depth) const;
+  std::optional<MemberState> dependentMember(const clang::CXXDependentScopeMemberExpr &E,
+                                             unsigned Depth) const;
+  std::optional<MemberState> subscript(const clang::ArraySubscriptExpr &E, unsigned Depth) const;
+  std::optional<MemberState> dereference(const clang::Expr &Pointer, unsigned Depth) const;
+  std::optional<MemberState> overloadedOperator(const clang::CXXOperatorCallExpr &E,
+                                                unsigned Depth) const;
+  std::optional<MemberState> memberCall(const clang::CXXMemberCallExpr &E, unsigned Depth) const;
   std::optional<MemberState> fromThisMember(const clang::Expr *Base,
                                             const clang::ValueDecl *Member) const;
   std::optional<MemberState> fromStatic(const clang::VarDecl *Var) const;

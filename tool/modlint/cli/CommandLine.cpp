@@ -69,23 +69,9 @@ CLI::Option *addFailOn(CLI::App &App, Threshold &Target, const std::string &Help
           CLI::ignore_case));
 }
 
-} // namespace
 
-std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
-                                    CommandLine &Out) {
-  CLI::App App{"modlint: finds data races on the shared state of server "
-               "modules (handlers, services, controllers).",
-               "modlint"};
-  App.footer("Usage forms:\n"
-             "  modlint -p BUILD_DIR [PATH...]\n"
-             "  modlint FILE... -- COMPILER_ARGS\n"
-             "  modlint explain CHECK-ID\n"
-             "  modlint merge REPORT... -o MERGED\n"
-             "Exit codes: 0 no warnings, 1 warnings found, 2 usage or input "
-             "error. Details: docs/cli.md");
-  App.set_version_flag("--version",
-                       fmt::format("modlint {} (LLVM {})", MODLINT_VERSION,
-                                   CLANG_VERSION_STRING));
+/// Which units, with which configuration.
+void addSelectionFlags(CLI::App &App, CommandLine &Out) {
   App.add_option("-p,--build-path", Out.BuildPath,
                  "Build directory holding compile_commands.json, or the "
                  "database file itself");
@@ -98,62 +84,9 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
       "Use this config file for every unit instead of looking for "
       ".modlint.yaml")
       ->check(CLI::ExistingFile);
-  App.add_flag("--dump-config", Out.DumpConfig,
-               "Print the effective configuration (for the first PATH, or the "
-               "current directory) and exit");
   App.add_option("--project-root", Out.ProjectRoot,
                  "Root of the project: headers under it are reported, report "
                  "paths are relative to it (default: the current directory)");
-  App.add_option("-j,--jobs", Out.Jobs,
-                 "Translation units linted in parallel (default: one per core)")
-      ->check(CLI::Range(1u, 1024u));
-  App.add_option("--format", Out.Format,
-                 "Output format: text, json, sarif (SARIF 2.1.0) or github "
-                 "(GitHub Actions annotations)")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, OutputFormat>{{"text", OutputFormat::Text},
-                                              {"json", OutputFormat::Json},
-                                              {"sarif", OutputFormat::Sarif},
-                                              {"github", OutputFormat::Github}},
-          CLI::ignore_case));
-  App.add_option("--baseline", Out.BaselineFile,
-                 "An earlier SARIF report: findings already in it are "
-                 "'unchanged' and do not fail the run");
-  addFailOn(App, Out.FailOn,
-            "Lowest level of a new finding that makes the exit code 1: "
-            "error, warning (default), note or none");
-  App.add_flag("--fix", Out.Fix, "Apply the fix-its to the source files");
-  App.add_option("--cache-dir", Out.CacheDir,
-                 "Where results of unchanged units are kept (default: "
-                 "$XDG_CACHE_HOME/modlint or ~/.cache/modlint)");
-  App.add_flag("--no-cache", Out.NoCache, "Lint every unit; read and write no cache");
-  App.add_flag("--stats", Out.Stats,
-               "Print how many units came from the cache, how many were "
-               "parsed on a shared precompiled prefix, and how many findings "
-               "the prefixes worked out once");
-  App.add_flag("--no-shared-prefix", Out.NoSharedPrefix,
-               "Parse each unit's leading #include lines on its own instead of "
-               "precompiling those that units share once per run");
-  App.add_flag("--allow-compile-errors", Out.AllowCompileErrors,
-               "A unit that does not compile (or names a missing file) is "
-               "reported but does not make the exit code 2");
-  App.add_option("--export-fixes", Out.ExportFixesFile,
-                 "Write the fix-its as clang-apply-replacements YAML");
-  App.add_option("-o,--output", Out.OutputFile,
-                 "Write the report to this file instead of standard output");
-  App.add_option("--color", Out.Color,
-                 "Colour the output: auto (on a terminal unless NO_COLOR is "
-                 "set), always or never")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorMode>{{"auto", ColorMode::Auto},
-                                           {"always", ColorMode::Always},
-                                           {"never", ColorMode::Never}},
-          CLI::ignore_case));
-  App.add_flag("-q,--quiet", Out.Quiet,
-               "No progress line and no closing summary");
-  App.add_flag("--list-checks", Out.ListChecks,
-               "List the enabled checks and exit");
-
   // One argument, split on '/' and converted by CLI11: "K/N".
   App.add_option_function<std::vector<unsigned>>(
          "--shard",
@@ -168,6 +101,84 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
       ->delimiter('/')
       ->allow_extra_args(false)
       ->type_name("K/N");
+}
+
+/// How the work is done.
+void addRunFlags(CLI::App &App, CommandLine &Out) {
+  const std::string Group = "Running";
+  App.add_option("-j,--jobs", Out.Jobs,
+                 "Translation units linted in parallel (default: one per core)")
+      ->check(CLI::Range(1u, 1024u))
+      ->group(Group);
+  App.add_option("--cache-dir", Out.CacheDir,
+                 "Where results of unchanged units are kept (default: "
+                 "$XDG_CACHE_HOME/modlint or ~/.cache/modlint)")
+      ->group(Group);
+  App.add_flag("--no-cache", Out.NoCache, "Lint every unit; read and write no cache")
+      ->group(Group);
+  App.add_flag("--no-shared-prefix", Out.NoSharedPrefix,
+               "Parse each unit's leading #include lines on its own instead of "
+               "precompiling those that units share once per run")
+      ->group(Group);
+  App.add_flag("--allow-compile-errors", Out.AllowCompileErrors,
+               "A unit that does not compile (or names a missing file) is "
+               "reported but does not make the exit code 2")
+      ->group(Group);
+  App.add_flag("--stats", Out.Stats,
+               "Print how many units came from the cache, how many were "
+               "parsed on a shared precompiled prefix, and how many findings "
+               "the prefixes worked out once")
+      ->group(Group);
+}
+
+/// What is written, where, and what fails the run.
+void addReportFlags(CLI::App &App, CommandLine &Out) {
+  const std::string Group = "Reporting";
+  App.add_option("--format", Out.Format,
+                 "Output format: text, json, sarif (SARIF 2.1.0) or github "
+                 "(GitHub Actions annotations)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, OutputFormat>{{"text", OutputFormat::Text},
+                                              {"json", OutputFormat::Json},
+                                              {"sarif", OutputFormat::Sarif},
+                                              {"github", OutputFormat::Github}},
+          CLI::ignore_case))
+      ->group(Group);
+  App.add_option("-o,--output", Out.OutputFile,
+                 "Write the report to this file instead of standard output")
+      ->group(Group);
+  App.add_option("--color", Out.Color,
+                 "Colour the output: auto (on a terminal unless NO_COLOR is "
+                 "set), always or never")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ColorMode>{{"auto", ColorMode::Auto},
+                                           {"always", ColorMode::Always},
+                                           {"never", ColorMode::Never}},
+          CLI::ignore_case))
+      ->group(Group);
+  App.add_flag("-q,--quiet", Out.Quiet, "No progress line and no closing summary")->group(Group);
+  App.add_option("--baseline", Out.BaselineFile,
+                 "An earlier SARIF report: findings already in it are "
+                 "'unchanged' and do not fail the run")
+      ->group(Group);
+  addFailOn(App, Out.FailOn,
+            "Lowest level of a new finding that makes the exit code 1: "
+            "error, warning (default), note or none")
+      ->group(Group);
+  App.add_flag("--fix", Out.Fix, "Apply the fix-its to the source files")->group(Group);
+  App.add_option("--export-fixes", Out.ExportFixesFile,
+                 "Write the fix-its as clang-apply-replacements YAML")
+      ->group(Group);
+}
+
+/// Questions answered without linting, and the subcommands.
+void addInformationAndSubcommands(CLI::App &App, CommandLine &Out) {
+  App.set_version_flag("--version", fmt::format("modlint {} (LLVM {})", MODLINT_VERSION,
+                                                CLANG_VERSION_STRING));
+  App.add_flag("--dump-config", Out.DumpConfig,
+               "Print the effective configuration (for the first PATH, or the "
+               "current directory) and exit");
+  App.add_flag("--list-checks", Out.ListChecks, "List the enabled checks and exit");
 
   CLI::App *Merge = App.add_subcommand(
       "merge", "Combine the reports of several shards (SARIF or JSON) into one");
@@ -184,7 +195,25 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
              "check", [&Out](const std::string &Id) { Out.Explain = Id; },
              "Check id, e.g. modlint-nonatomic-update")
       ->required();
+}
+} // namespace
 
+std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
+                                    CommandLine &Out) {
+  CLI::App App{"modlint: finds data races on the shared state of server "
+               "modules (handlers, services, controllers).",
+               "modlint"};
+  App.footer("Usage forms:\n"
+             "  modlint -p BUILD_DIR [PATH...]\n"
+             "  modlint FILE... -- COMPILER_ARGS\n"
+             "  modlint explain CHECK-ID\n"
+             "  modlint merge REPORT... -o MERGED\n"
+             "Exit codes: 0 no warnings, 1 warnings found, 2 usage or input "
+             "error. Details: docs/cli.md");
+  addInformationAndSubcommands(App, Out);
+  addSelectionFlags(App, Out);
+  addRunFlags(App, Out);
+  addReportFlags(App, Out);
   try {
     App.parse(Argc, Argv);
   } catch (const CLI::Success &Done) {
