@@ -152,26 +152,27 @@ void MutableMemberCheck::reportMember(const ValueDecl &Member,
   if (!Member.getIdentifier() || Safe.isSafeMember(&Member))
     return;
   const std::string Name = Member.getNameAsString();
-  const std::string ModuleName = Module.getNameAsString();
+  // Every finding here is at the member: %0 names it, %1 its module.
+  auto AtMember = [&](llvm::StringRef Message,
+                      DiagnosticIDs::Level Level = DiagnosticIDs::Warning) {
+    return diag(Member.getLocation(), Message, Level)
+           << Name << Module.getNameAsString() << Member.getSourceRange();
+  };
   if (Settings.Strict) {
-    diag(Member.getLocation(),
-         "'%0' is mutable state of shared module '%1'; Strict mode allows no "
-         "mutable instance state: make it const or constexpr, use "
-         "std::atomic, or keep the data request-local (request context or "
-         "session)")
-        << Name << ModuleName << Member.getSourceRange();
+    AtMember("'%0' is mutable state of shared module '%1'; Strict mode allows no "
+             "mutable instance state: make it const or constexpr, use "
+             "std::atomic, or keep the data request-local (request context or "
+             "session)");
     return;
   }
   if (isGuardedByAttribute(Member))
     return;
   auto Found = Modified.find(&Member);
   if (Found != Modified.end() && Found->second.FirstUnguarded.isValid()) {
-    diag(Member.getLocation(),
-         "'%0' is mutable state of shared module '%1' and is modified outside "
-         "construction without a held lock; every concurrent request reads "
-         "and writes it: make it std::atomic, guard every write with a member "
-         "mutex, or move it to request-local state")
-        << Name << ModuleName << Member.getSourceRange();
+    AtMember("'%0' is mutable state of shared module '%1' and is modified outside "
+             "construction without a held lock; every concurrent request reads "
+             "and writes it: make it std::atomic, guard every write with a member "
+             "mutex, or move it to request-local state");
     diag(Found->second.FirstUnguarded,
          "'%0' is modified here without a held lock", DiagnosticIDs::Note)
         << Name;
@@ -181,12 +182,10 @@ void MutableMemberCheck::reportMember(const ValueDecl &Member,
   // said when every member function was seen, or a write elsewhere could
   // make the advice wrong.
   if (Found == Modified.end() && ClassComplete) {
-    auto Diag = diag(Member.getLocation(),
-                     "'%0' of shared module '%1' is never modified after "
-                     "construction; declare it 'const' so it stays safe to "
-                     "share",
-                     DiagnosticIDs::Remark)
-                << Name << ModuleName << Member.getSourceRange();
+    auto Diag = AtMember("'%0' of shared module '%1' is never modified after "
+                         "construction; declare it 'const' so it stays safe to "
+                         "share",
+                         DiagnosticIDs::Remark);
     if (auto Fix = constFix(Member, Module))
       Diag << *Fix;
   }
