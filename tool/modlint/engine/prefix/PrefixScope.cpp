@@ -3,7 +3,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
-#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -53,16 +52,26 @@ std::vector<Decl *> pickFromProject(ASTContext &Context, ProjectFiles &Project, 
     pick(D, Scope, KeepIt, DescendInto);
   return Scope;
 }
-} // namespace
 
-ClangTidyOptions checksOfScope(const ClangTidyOptions &Options, FindingScope Scope) {
-  std::vector<std::string> Chosen{"-*"};
+/// The checks `Options` enables whose findings have `Scope`.
+std::vector<std::string> enabledOfScope(const ClangTidyOptions &Options, FindingScope Scope) {
+  std::vector<std::string> Chosen;
   for (const std::string &Check : enabledChecks(Options))
     if (findingScope(Check) == Scope)
       Chosen.push_back(Check);
-  ClangTidyOptions Only = Options;
-  Only.Checks = llvm::join(Chosen, ",");
-  return Only;
+  return Chosen;
+}
+
+ClangTidyOptions onlyChecks(ClangTidyOptions Options, const std::vector<std::string> &Checks) {
+  Options.Checks = "-*";
+  for (const std::string &Check : Checks)
+    *Options.Checks += "," + Check;
+  return Options;
+}
+} // namespace
+
+ClangTidyOptions checksOfScope(const ClangTidyOptions &Options, FindingScope Scope) {
+  return onlyChecks(Options, enabledOfScope(Options, Scope));
 }
 
 std::vector<Decl *> prefixBodies(ASTContext &Context, ProjectFiles &Project) {
@@ -90,8 +99,9 @@ CheckGroups groupsOnPrefix(const ClangTidyOptions &Options) {
   CheckGroups Groups;
   Groups.push_back(std::make_unique<CheckGroup>(checksOfScope(Options, FindingScope::WholeUnit),
                                                 projectDeclarations));
-  Groups.push_back(
-      std::make_unique<CheckGroup>(checksOfScope(Options, FindingScope::PerBody), bodiesAfterPrefix));
+  const std::vector<std::string> PerBody = enabledOfScope(Options, FindingScope::PerBody);
+  if (!PerBody.empty())
+    Groups.push_back(std::make_unique<CheckGroup>(onlyChecks(Options, PerBody), bodiesAfterPrefix));
   return Groups;
 }
 
