@@ -19,4 +19,12 @@ constexpr const OptionSpec &spec(CheckOption Option) {
   return CheckOptionTable[static_cast<size_t>(Option)];
 }
 
+/// The checks' option named `Key`, if there is one.
+inline const OptionSpec *findCheckOption(llvm::StringRef Key) {
+  for (const OptionSpec &Option : CheckOptionTable)
+    if (Option.Key == Key)
+      return &Option;
+  return nullptr;
+}
+
 } // namespace modlint

@@ -36,6 +36,11 @@ struct OptionSpec {
   llvm::StringLiteral Docs;    // what it means, for docs/config.md
 };
 
+/// The flag that turns a boolean option off: `--strict` -> `--no-strict`.
+inline std::string negatedFlag(const OptionSpec &Option) {
+  return "--no-" + Option.Flag.drop_front(2).str();
+}
+
 /// One entry of an option table (a `.def` file of MODLINT_OPTION lines).
 #define MODLINT_OPTION_SPEC(Key, Type, Scope, Default, Flag, Help, Docs)              \
   {#Key, OptionType::Type, OptionScope::Scope, Default, Flag, Help, Docs},

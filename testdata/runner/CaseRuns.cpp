@@ -22,13 +22,6 @@ std::vector<std::string> compilerArgs() {
   return {"-std=c++20", "-I" MODLINT_REPO_INCLUDE_DIR, "-I" MODLINT_TESTDATA_DIR "/include"};
 }
 
-const OptionSpec *checkOption(const std::string &Key) {
-  for (const OptionSpec &Option : CheckOptionTable)
-    if (Option.Key == Key)
-      return &Option;
-  return nullptr;
-}
-
 /// The flags that give `modlint` a case's checks and options, from the
 /// option table. The repository is the project: findings in its headers
 /// (the runtime's, included by some cases) are reported and must be
@@ -41,7 +34,7 @@ std::vector<std::string> modlintFlags(const CaseSettings &Settings) {
     Checks += Check + ",";
   Args.push_back(Checks);
   for (const auto &[Key, Value] : Settings.Options) {
-    const OptionSpec *Option = checkOption(Key);
+    const OptionSpec *Option = findCheckOption(Key);
     if (!Option)
       continue; // reported by the test
     const std::string Flag = Option->Flag.str();
@@ -49,7 +42,7 @@ std::vector<std::string> modlintFlags(const CaseSettings &Settings) {
       for (const std::string &Name : splitNameList(Value))
         Args.push_back(Flag + "=" + Name);
     else if (Option->Type == OptionType::Boolean)
-      Args.push_back(Value == "true" ? Flag : "--no-" + Flag.substr(2));
+      Args.push_back(Value == "true" ? Flag : negatedFlag(*Option));
     else
       Args.push_back(Flag + "=" + Value);
   }

@@ -14,8 +14,8 @@ namespace {
 std::string flagHelp(const OptionSpec &Option) {
   std::string Help = Option.Help.str();
   if (Option.Type == OptionType::Boolean)
-    return Help + " (--no-" + Option.Flag.drop_front(2).str() + " turns a config file's " +
-           Option.Key.str() + " off)";
+    return Help + " (" + negatedFlag(Option) + " turns a config file's " + Option.Key.str() +
+           " off)";
   if (!Option.Default.empty())
     Help += " (default: " + llvm::join(splitNameList(Option.Default), ", ") + ")";
   return Help;
@@ -45,7 +45,7 @@ void addOptionFlags(CLI::App &App, ConfigLayer &Flags) {
       break;
     case OptionType::Boolean:
       App.add_flag_function(
-          Flag + ",!--no-" + Flag.substr(2),
+          Flag + ",!" + negatedFlag(Option),
           [&Flags, &Option](int64_t Count) { Flags.set(Option, Count > 0 ? "true" : "false"); },
           flagHelp(Option));
       break;

@@ -37,7 +37,7 @@ std::string flagSpelling(const OptionSpec &Option) {
   case OptionType::NameList:
     return "`" + Option.Flag.str() + " NAME`";
   case OptionType::Boolean:
-    return "`" + Option.Flag.str() + "`, `--no-" + Option.Flag.drop_front(2).str() + "`";
+    return "`" + Option.Flag.str() + "`, `" + negatedFlag(Option) + "`";
   case OptionType::Text:
     return "`" + Option.Flag.str() + " VALUE`";
   }

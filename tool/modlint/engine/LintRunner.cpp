@@ -1,7 +1,6 @@
 #include "engine/LintRunner.h"
 
 #include "engine/UnitParse.h"
-#include "engine/parse/CheckSession.h"
 #include "engine/parse/StackGuard.h"
 #include "engine/prefix/PrefixDirectory.h"
 #include "engine/prefix/PrefixPch.h"

@@ -53,10 +53,10 @@ std::vector<Decl *> pickFromProject(ASTContext &Context, ProjectFiles &Project, 
   return Scope;
 }
 
-/// The checks `Options` enables whose findings have `Scope`.
-std::vector<std::string> enabledOfScope(const ClangTidyOptions &Options, FindingScope Scope) {
+/// Those of `Enabled` whose findings have `Scope`.
+std::vector<std::string> ofScope(const std::vector<std::string> &Enabled, FindingScope Scope) {
   std::vector<std::string> Chosen;
-  for (const std::string &Check : enabledChecks(Options))
+  for (const std::string &Check : Enabled)
     if (findingScope(Check) == Scope)
       Chosen.push_back(Check);
   return Chosen;
@@ -71,7 +71,7 @@ ClangTidyOptions onlyChecks(ClangTidyOptions Options, const std::vector<std::str
 } // namespace
 
 ClangTidyOptions checksOfScope(const ClangTidyOptions &Options, FindingScope Scope) {
-  return onlyChecks(Options, enabledOfScope(Options, Scope));
+  return onlyChecks(Options, ofScope(enabledChecks(Options), Scope));
 }
 
 std::vector<Decl *> prefixBodies(ASTContext &Context, ProjectFiles &Project) {
@@ -96,10 +96,11 @@ CheckGroups groupsOfLink(const ClangTidyOptions &Options) {
 }
 
 CheckGroups groupsOnPrefix(const ClangTidyOptions &Options) {
+  const std::vector<std::string> Enabled = enabledChecks(Options);
   CheckGroups Groups;
-  Groups.push_back(std::make_unique<CheckGroup>(checksOfScope(Options, FindingScope::WholeUnit),
-                                                projectDeclarations));
-  const std::vector<std::string> PerBody = enabledOfScope(Options, FindingScope::PerBody);
+  Groups.push_back(std::make_unique<CheckGroup>(
+      onlyChecks(Options, ofScope(Enabled, FindingScope::WholeUnit)), projectDeclarations));
+  const std::vector<std::string> PerBody = ofScope(Enabled, FindingScope::PerBody);
   if (!PerBody.empty())
     Groups.push_back(std::make_unique<CheckGroup>(onlyChecks(Options, PerBody), bodiesAfterPrefix));
   return Groups;
