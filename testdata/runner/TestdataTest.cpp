@@ -1,6 +1,7 @@
 // Runs every annotated input under testdata/ with the checks it names,
 // through both front-ends (the `modlint` command and clang-tidy with the
-// plugin), and requires that
+// plugin) and as the shared precompiled prefix of two units, and requires
+// that
 //  - both report exactly the same findings, notes included;
 //  - the findings are exactly the expectations written in the input: each
 //    expected finding on its line and column, and nothing on any other line;
@@ -35,8 +36,7 @@ CaseInputs readCase(const Case &C) {
   if (In.Settings.Checks.empty())
     In.Problems.push_back(C.Name + ": no '// modlint-checks: CHECK-ID, ...' line");
   for (const auto &[Key, Value] : In.Settings.Options)
-    if (std::none_of(std::begin(CheckOptionTable), std::end(CheckOptionTable),
-                     [&](const OptionSpec &O) { return O.Key == Key; }))
+    if (!findCheckOption(Key))
       In.Problems.push_back(C.Name + ": modlint-option " + Key + " is no check option");
   for (const std::string &File : filesOfCase(C.Path)) {
     auto More = parseExpectations(File, readFile(File), In.Problems);
@@ -82,41 +82,35 @@ bool anyWarning(const std::vector<Finding> &Findings) {
 
 class TestdataCase : public ::testing::TestWithParam<Case> {};
 
-TEST_P(TestdataCase, BothFrontEndsReportExactlyTheExpectedFindings) {
+TEST_P(TestdataCase, EveryRunReportsExactlyTheExpectedFindings) {
   const CaseInputs In = readCase(GetParam());
   for (const std::string &Problem : In.Problems)
     ADD_FAILURE() << Problem;
 
   const RunOutput Cli = runModlint(GetParam(), In.Settings);
   const RunOutput Tidy = runClangTidy(GetParam(), In.Settings);
+  const RunOutput OnPrefix = runOnSharedPrefix(GetParam(), In.Settings);
   const std::vector<Finding> CliFindings = findingsOf(Cli);
   const std::vector<Finding> TidyFindings = findingsOf(Tidy);
+  const std::vector<Finding> PrefixFindings = findingsOf(OnPrefix);
 
   // The exit code says whether warnings were found; it must agree with
   // what was printed.
   EXPECT_EQ(Cli.ExitCode, anyWarning(CliFindings) ? 1 : 0) << Cli.Stdout << Cli.Stderr;
   EXPECT_EQ(Tidy.ExitCode, 0) << Tidy.Stderr;
+  EXPECT_EQ(OnPrefix.ExitCode, anyWarning(PrefixFindings) ? 1 : 0) << OnPrefix.Stderr;
+  EXPECT_NE(OnPrefix.Stderr.find("2 of them on 1 shared precompiled prefix, 0 parsed again"),
+            std::string::npos)
+      << "the input was not parsed as a shared prefix:\n" << OnPrefix.Stderr;
 
   for (const std::string &Problem : compareRuns(CliFindings, "modlint", TidyFindings, "clang-tidy"))
+    ADD_FAILURE() << Problem;
+  for (const std::string &Problem :
+       compareRuns(CliFindings, "a plain parse", PrefixFindings, "a shared prefix"))
     ADD_FAILURE() << Problem;
   for (const std::string &Problem : compare(In.Expected, CliFindings))
     ADD_FAILURE() << Problem;
   for (const std::string &Problem : unpinned(CliFindings, pinnedShapes()))
-    ADD_FAILURE() << Problem;
-}
-
-TEST_P(TestdataCase, OnASharedPrefixItGivesThePlainParsesFindings) {
-  const CaseInputs In = readCase(GetParam());
-  const RunOutput Plain = runModlint(GetParam(), In.Settings);
-  const RunOutput OnPrefix = runOnSharedPrefix(GetParam(), In.Settings);
-  const std::vector<Finding> Expected = findingsOf(Plain);
-  const std::vector<Finding> Found = findingsOf(OnPrefix);
-  EXPECT_NE(OnPrefix.Stderr.find("2 of them on 1 shared precompiled prefix, 0 parsed again"),
-            std::string::npos)
-      << "the input was not parsed as a shared prefix:\n" << OnPrefix.Stderr;
-  EXPECT_EQ(OnPrefix.ExitCode, anyWarning(Found) ? 1 : 0) << OnPrefix.Stderr;
-  for (const std::string &Problem :
-       compareRuns(Expected, "a plain parse", Found, "a shared prefix"))
     ADD_FAILURE() << Problem;
 }
 
