@@ -6,6 +6,8 @@
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/OperationKinds.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include <algorithm>
 
 using namespace clang;
 
@@ -135,27 +137,36 @@ bool WriteScanner::scanSpecialCall(const CallExpr *Call,
   return true;
 }
 
-void WriteScanner::scanExpr(const Expr *E, const LockState &State) {
-  if (!E || isUnevaluated(E))
-    return;
-  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E)) {
-    scanLambda(Lambda, State);
-    return;
-  }
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    if (scanSpecialCall(Call, State))
-      return;
-
-  classifyWrite(E, State);
-  noteMemberUse(E, State);
-
-  for (const Stmt *Child : E->children()) {
-    if (!Child)
+void WriteScanner::scanExpr(const Expr *Root, const LockState &State) {
+  // Pre-order with a work list of its own: a valid expression can nest
+  // tens of thousands deep (`1+1+...+1`), deeper than any thread's stack
+  // would take by recursion. Outer expressions come before inner ones, which
+  // is what PathInterior relies on.
+  llvm::SmallVector<const Expr *, 32> Pending{Root};
+  while (!Pending.empty()) {
+    const Expr *E = Pending.pop_back_val();
+    if (!E || isUnevaluated(E))
       continue;
-    if (const auto *ChildExpr = llvm::dyn_cast<Expr>(Child))
-      scanExpr(ChildExpr, State);
-    else // a GNU statement expression
-      walkScoped(Child, State);
+    if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E)) {
+      scanLambda(Lambda, State);
+      continue;
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+      if (scanSpecialCall(Call, State))
+        continue;
+    classifyWrite(E, State);
+    noteMemberUse(E, State);
+    const size_t Before = Pending.size();
+    for (const Stmt *Child : E->children()) {
+      if (!Child)
+        continue;
+      if (const auto *ChildExpr = llvm::dyn_cast<Expr>(Child))
+        Pending.push_back(ChildExpr);
+      else // a GNU statement expression: its braces bound the nesting
+        walkScoped(Child, State);
+    }
+    // Children are taken from the back: reverse them to visit in order.
+    std::reverse(Pending.begin() + Before, Pending.end());
   }
 }
 

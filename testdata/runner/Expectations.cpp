@@ -186,6 +186,7 @@ CaseSettings parseCaseSettings(const std::string &Source) {
   static const std::regex Option(R"(//\s*modlint-option:\s*(\w+)=(.*?)\s*$)");
   static const std::regex Checks(R"(//\s*modlint-checks:\s*(.*?)\s*$)");
   static const std::regex Name("[A-Za-z0-9-]+");
+  static const std::regex NoPrefix(R"(//\s*modlint-prefix:\s*not-precompiled\b)");
   CaseSettings Settings;
   for (const std::string &Line : lines(Source)) {
     std::smatch Match;
@@ -196,6 +197,8 @@ CaseSettings parseCaseSettings(const std::string &Source) {
       for (auto It = std::sregex_iterator(List.begin(), List.end(), Name);
            It != std::sregex_iterator(); ++It)
         Settings.Checks.push_back(It->str());
+    } else if (std::regex_search(Line, NoPrefix)) {
+      Settings.Precompiles = false;
     }
   }
   return Settings;

@@ -79,6 +79,10 @@ std::vector<std::string> unpinned(const std::vector<Finding> &Found,
 struct CaseSettings {
   std::vector<std::string> Checks;
   std::vector<std::pair<std::string, std::string>> Options;
+  /// False for a case whose headers clang cannot precompile (`// modlint-
+  /// prefix: not-precompiled`): the shared-prefix run must then fall back
+  /// to plain parses and still report the same findings.
+  bool Precompiles = true;
 };
 CaseSettings parseCaseSettings(const std::string &Source);
 

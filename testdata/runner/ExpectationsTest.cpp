@@ -158,6 +158,8 @@ TEST(CaseSettings, ReadsChecksAndOneOptionPerLine) {
   EXPECT_EQ(S.Options[0].first, "ModuleBases");
   EXPECT_EQ(S.Options[0].second, "a::B;c::D");
   EXPECT_EQ(S.Options[1].second, "true");
+  EXPECT_TRUE(S.Precompiles);
+  EXPECT_FALSE(parseCaseSettings("// modlint-prefix: not-precompiled (too deep)\n").Precompiles);
 }
 
 } // namespace
