@@ -1,14 +1,13 @@
 #include "cache/ResultCache.h"
 
+#include "cache/CacheEntry.h"
 #include "core/AtomicFile.h"
-#include "core/YamlInput.h"
-#include "clang/Tooling/DiagnosticsYaml.h"
+#include "core/InputLimits.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/SHA256.h"
 #include "llvm/Support/xxhash.h"
 
@@ -16,27 +15,6 @@ using clang::tidy::ClangTidyError;
 
 namespace modlint {
 namespace {
-/// Bumped when the entry format changes.
-constexpr int EntryFormat = 2;
-
-/// A file a unit read, and its content hash when the entry was written.
-struct EntryInput {
-  std::string Path;
-  std::string Hash;
-};
-
-/// One cache entry, as YAML. The findings are written with clang's own
-/// YAML mapping of `tooling::Diagnostic` (DiagnosticsYaml.h, the format of
-/// clang-tidy's --export-fixes), which keeps every part of a finding:
-/// check, level, message, place, ranges, notes and fix-its.
-struct Entry {
-  int Format = 0;
-  bool Compiled = false;
-  std::vector<EntryInput> Inputs;
-  std::vector<clang::tooling::Diagnostic> Diagnostics;
-  std::vector<clang::tooling::Diagnostic> Suppressed;
-};
-
 std::string hashOf(llvm::StringRef Bytes) {
   return llvm::utohexstr(llvm::xxh3_64bits(Bytes), /*LowerCase=*/true, 16);
 }
@@ -66,47 +44,9 @@ std::vector<ClangTidyError> asErrors(const std::vector<clang::tooling::Diagnosti
   return Errors;
 }
 } // namespace
-} // namespace modlint
-
-LLVM_YAML_IS_SEQUENCE_VECTOR(modlint::EntryInput)
-
-namespace llvm::yaml {
-template <> struct MappingTraits<modlint::EntryInput> {
-  static void mapping(IO &IO, modlint::EntryInput &Input) {
-    IO.mapRequired("Path", Input.Path);
-    IO.mapRequired("Hash", Input.Hash);
-  }
-};
-
-template <> struct MappingTraits<modlint::Entry> {
-  static void mapping(IO &IO, modlint::Entry &E) {
-    IO.mapRequired("Format", E.Format);
-    IO.mapRequired("Compiled", E.Compiled);
-    IO.mapRequired("Inputs", E.Inputs);
-    IO.mapRequired("Diagnostics", E.Diagnostics);
-    IO.mapRequired("Suppressed", E.Suppressed);
-  }
-};
-} // namespace llvm::yaml
-
-namespace modlint {
 
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)), ToolIdentity(toolIdentity()) {}
-
-std::string ResultCache::defaultDirectory() {
-  llvm::SmallString<256> Path;
-  if (auto Xdg = llvm::sys::Process::GetEnv("XDG_CACHE_HOME"); Xdg && !Xdg->empty()) {
-    Path = *Xdg;
-  } else if (auto Home = llvm::sys::Process::GetEnv("HOME"); Home && !Home->empty()) {
-    Path = *Home;
-    llvm::sys::path::append(Path, ".cache");
-  } else {
-    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/false, Path);
-  }
-  llvm::sys::path::append(Path, "modlint");
-  return std::string(Path);
-}
 
 std::string ResultCache::keyOf(const LintJob &Job) const {
   std::string Key = ToolIdentity;
@@ -131,39 +71,47 @@ std::string ResultCache::pathOf(const std::string &Key) const {
   return std::string(Path);
 }
 
-std::string ResultCache::fileHash(const std::string &Path) {
+std::optional<ResultCache::FileFacts> ResultCache::facts(const std::string &Path) {
   {
-    std::lock_guard<std::mutex> Lock(HashesMu);
-    if (auto Found = Hashes.find(Path); Found != Hashes.end())
+    std::lock_guard<std::mutex> Lock(FactsMu);
+    if (auto Found = Facts.find(Path); Found != Facts.end())
       return Found->second;
   }
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  std::string Hash = Buffer ? hashOf((*Buffer)->getBuffer()) : std::string();
-  std::lock_guard<std::mutex> Lock(HashesMu);
-  Hashes[Path] = Hash;
-  return Hash;
+  // Only regular files: an endless device or a FIFO among a unit's
+  // includes makes the unit uncacheable, not the run hang.
+  std::optional<FileFacts> Read;
+  if (auto Buffer = readInputFile(Path, MaxSourceBytes))
+    Read = FileFacts{hashOf((*Buffer)->getBuffer()), (*Buffer)->getBufferSize()};
+  else
+    llvm::consumeError(Buffer.takeError());
+  std::lock_guard<std::mutex> Lock(FactsMu);
+  Facts[Path] = Read;
+  return Read;
 }
 
 std::optional<UnitResult> ResultCache::lookup(const LintJob &Job) {
   const std::string Path = pathOf(keyOf(Job));
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
+  auto Buffer = readInputFile(Path, MaxCacheEntryBytes);
+  if (!Buffer) {
+    llvm::consumeError(Buffer.takeError());
     return std::nullopt;
-  Entry Read;
-  if (llvm::Error Err = readYaml((*Buffer)->getBuffer(), Path, Read)) {
+  }
+  CacheEntry Read;
+  if (llvm::Error Err = parseEntry((*Buffer)->getBuffer(), Path, Read)) {
     llvm::consumeError(std::move(Err));
     return std::nullopt; // corrupt: linted again, and replaced
   }
-  if (Read.Format != EntryFormat)
-    return std::nullopt;
+  VerifiedInputs Verified;
   for (const EntryInput &Input : Read.Inputs) {
-    const std::string Hash = fileHash(Input.Path);
-    if (Hash.empty() || Hash != Input.Hash)
+    const std::optional<FileFacts> Now = facts(Input.Path);
+    if (!Now || Now->Hash != Input.Hash)
       return std::nullopt; // an input changed
+    Verified[Input.Path] = Now->Size;
   }
+  if (!entryFitsJob(Read, Job, Verified))
+    return std::nullopt;
   UnitResult Result;
-  Result.Compiled = Read.Compiled;
+  Result.Compiled = true;
   Result.Diagnostics = asErrors(Read.Diagnostics);
   Result.Suppressed = asErrors(Read.Suppressed);
   return Result;
@@ -171,26 +119,29 @@ std::optional<UnitResult> ResultCache::lookup(const LintJob &Job) {
 
 void ResultCache::store(const LintJob &Job, const UnitResult &Result,
                         const std::vector<std::string> &Inputs) {
-  Entry Written;
-  Written.Format = EntryFormat;
-  Written.Compiled = Result.Compiled;
-  for (const std::string &Path : Inputs) {
-    const std::string Hash = fileHash(Path);
-    if (Hash.empty())
+  // A unit that did not compile may compile once a header appears, and
+  // the missing header is no input to watch: such results are not kept.
+  if (!Result.Compiled)
+    return;
+  CacheEntry Written;
+  Written.Format = CacheEntryFormat;
+  std::vector<std::string> Files = Inputs;
+  if (!llvm::is_contained(Files, Job.File))
+    Files.push_back(Job.File);
+  for (const std::string &Path : Files) {
+    const std::optional<FileFacts> Now = facts(Path);
+    if (!Now)
       return; // an input vanished: do not cache what cannot be checked
-    Written.Inputs.push_back({Path, Hash});
+    Written.Inputs.push_back({Path, Now->Hash});
   }
   Written.Diagnostics = asDiagnostics(Result.Diagnostics);
   Written.Suppressed = asDiagnostics(Result.Suppressed);
   const std::string Path = pathOf(keyOf(Job));
-  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+  // Inside the private cache directory, private too.
+  if (llvm::sys::fs::create_directory(llvm::sys::path::parent_path(Path),
+                                      /*IgnoreExisting=*/true, llvm::sys::fs::owner_all))
     return; // a cache that cannot be written only costs time
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  llvm::yaml::Output Out(OS);
-  Out << Written;
-  OS.flush();
-  llvm::consumeError(writeFileAtomically(Path, Text));
+  llvm::consumeError(writeFileAtomically(Path, printEntry(Written)));
 }
 
 } // namespace modlint

@@ -87,14 +87,17 @@ void addSelectionFlags(CLI::App &App, CommandLine &Out) {
   App.add_option("--project-root", Out.ProjectRoot,
                  "Root of the project: headers under it are reported, report "
                  "paths are relative to it (default: the current directory)");
-  // One argument, split on '/' and converted by CLI11: "K/N".
-  App.add_option_function<std::vector<unsigned>>(
+  // One argument, split on '/' by CLI11: "K/N". The numbers are converted
+  // here, refusing any that does not fit (CLI11 would wrap 2^32+1 to 1).
+  App.add_option_function<std::vector<std::string>>(
          "--shard",
-         [&Out](const std::vector<unsigned> &Shard) {
-           if (Shard.size() != 2 || Shard[0] == 0 || Shard[0] > Shard[1])
-             throw CLI::ValidationError("--shard", "expected K/N with 1 <= K <= N");
-           Out.ShardIndex = Shard[0];
-           Out.ShardCount = Shard[1];
+         [&Out](const std::vector<std::string> &Shard) {
+           unsigned K = 0, N = 0;
+           if (Shard.size() != 2 || llvm::StringRef(Shard[0]).getAsInteger(10, K) ||
+               llvm::StringRef(Shard[1]).getAsInteger(10, N) || K == 0 || K > N)
+             throw CLI::ValidationError("--shard", "expected K/N with 1 <= K <= N < 2^32");
+           Out.ShardIndex = K;
+           Out.ShardCount = N;
          },
          "Lint only slice K of N (1-based) of the units, for CI matrices; "
          "combine the reports with 'modlint merge'")

@@ -1,5 +1,6 @@
 #include "cli/LintCommand.h"
 
+#include "cache/CacheDirectory.h"
 #include "cache/ResultCache.h"
 #include "cli/Output.h"
 #include "cli/Progress.h"
@@ -7,6 +8,7 @@
 #include "config/CompileDatabase.h"
 #include "config/Config.h"
 #include "config/JobPlan.h"
+#include "core/InputLimits.h"
 #include "core/Paths.h"
 #include "engine/LintRunner.h"
 #include "fmt/format.h"
@@ -58,8 +60,22 @@ selectInput(const CommandLine &Cmd,
   return S;
 }
 
-/// Keeps this shard's files; removes and returns those that do not exist (a
-/// database entry whose file is gone is said once, and the rest is linted).
+/// Refuses -o or --export-fixes naming a file the run reads: the report
+/// would overwrite a source, the database, a configuration or the baseline.
+llvm::Error checkOutputsAreNotInputs(const CommandLine &Cmd, const std::vector<std::string> &Files) {
+  std::vector<std::string> Inputs = Files;
+  llvm::append_range(Inputs, std::vector<std::string>{Cmd.BuildPath, Cmd.ConfigFile.value_or(""),
+                                                      Cmd.BaselineFile});
+  if (!Cmd.BuildPath.empty())
+    Inputs.push_back(Cmd.BuildPath + "/compile_commands.json");
+  if (llvm::Error Err = refuseOutputOverInput(Cmd.OutputFile, Inputs))
+    return Err;
+  return refuseOutputOverInput(Cmd.ExportFixesFile, Inputs);
+}
+
+/// Keeps this shard's files; removes and returns those that do not exist or
+/// are no regular file (a database entry whose file is gone, or a FIFO that
+/// would hang the parse, is said once, and the rest is linted).
 std::vector<std::string> narrowSelection(const CommandLine &Cmd, const std::string &ProjectRoot,
                                          std::vector<std::string> &Files) {
   if (Cmd.ShardCount > 1)
@@ -68,25 +84,41 @@ std::vector<std::string> narrowSelection(const CommandLine &Cmd, const std::stri
     });
   std::vector<std::string> Missing;
   llvm::erase_if(Files, [&](const std::string &File) {
-    if (llvm::sys::fs::exists(File))
+    const bool Special = isSpecialFile(File);
+    if (!Special && llvm::sys::fs::exists(File))
       return false;
+    fmt::print(stderr, "modlint: error: the compilation database names '{}', which {}\n", File,
+               Special ? "is not a regular file" : "does not exist");
     Missing.push_back(File);
     return true;
   });
-  for (const std::string &File : Missing)
-    fmt::print(stderr, "modlint: error: the compilation database names '{}', "
-                       "which does not exist\n",
-               File);
   return Missing;
+}
+
+/// The cache directory to use, checked before linting; none with
+/// --no-cache, without a home for it, or when it cannot be trusted (said
+/// once: the run goes on without the cache).
+std::optional<std::string> cacheDirectory(const CommandLine &Cmd) {
+  if (Cmd.NoCache)
+    return std::nullopt;
+  std::optional<std::string> Directory =
+      Cmd.CacheDir.empty() ? defaultCacheDirectory() : absolutePath(Cmd.CacheDir);
+  if (!Directory)
+    return std::nullopt;
+  if (llvm::Error Err = prepareCacheDirectory(*Directory)) {
+    fmt::print(stderr, "modlint: warning: not using the result cache: {}\n",
+               llvm::toString(std::move(Err)));
+    return std::nullopt;
+  }
+  return Directory;
 }
 
 /// Runs the jobs with the cache (unless --no-cache) and the progress line.
 LintResult runWithCache(const CommandLine &Cmd, const std::vector<LintJob> &Jobs,
                         const std::string &ProjectRoot) {
   std::optional<ResultCache> Cache;
-  if (!Cmd.NoCache)
-    Cache.emplace(Cmd.CacheDir.empty() ? ResultCache::defaultDirectory()
-                                       : absolutePath(Cmd.CacheDir));
+  if (std::optional<std::string> Directory = cacheDirectory(Cmd))
+    Cache.emplace(std::move(*Directory));
   Progress Line(!Cmd.Quiet);
   RunSettings Settings;
   Settings.Threads = Cmd.Jobs ? Cmd.Jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -120,6 +152,8 @@ int lintCommand(const CommandLine &Cmd,
   auto Input = selectInput(Cmd, std::move(Fixed));
   if (!Input)
     return usageError(llvm::toString(Input.takeError()));
+  if (llvm::Error Err = checkOutputsAreNotInputs(Cmd, Input->Files))
+    return usageError(llvm::toString(std::move(Err)));
   std::vector<std::string> Missing = narrowSelection(Cmd, ProjectRoot, Input->Files);
   ConfigResolver Configs = configResolver(Cmd);
   auto Jobs = planJobs(*Input->Database, Input->Files, Configs, ProjectRoot);
@@ -151,6 +185,7 @@ int lintCommand(const CommandLine &Cmd,
     fmt::print(stderr, "{}",
                summaryText(Result, R, {Input->Files.size(), Jobs->size(), Elapsed.count()},
                            ProjectRoot));
+  fmt::print(stderr, "{}", incompleteText(Result, ProjectRoot));
   if (Cmd.Stats)
     fmt::print(stderr, "{}", statsText(Result, Jobs->size()));
   return exitCode(Cmd, Result, R);

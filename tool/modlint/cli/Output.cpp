@@ -7,6 +7,7 @@
 #include "report/GithubReport.h"
 #include "report/SarifReport.h"
 #include "fmt/format.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -27,6 +28,15 @@ void writeText(const Report &R, bool Colors, llvm::raw_ostream &OS) {
       Printer.print(*Entry.Error);
 }
 } // namespace
+
+llvm::Error refuseOutputOverInput(const std::string &Output, const std::vector<std::string> &Inputs) {
+  for (const std::string &Input : Inputs)
+    if (!Output.empty() && !Input.empty() && llvm::sys::fs::equivalent(Output, Input))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "the output file '" + Output + "' is '" + Input +
+                                         "', an input of the run; give another path");
+  return llvm::Error::success();
+}
 
 int usageError(const std::string &Message) {
   fmt::print(stderr, "modlint: error: {}\n", Message);
@@ -54,13 +64,9 @@ int writeReport(const LintResult &Result, const Report &R, const CommandLine &Cm
     break;
   }
   OS.flush();
-  if (!ToFile) {
-    llvm::outs() << Text;
-    llvm::outs().flush();
-    return ExitClean;
-  }
-  // A report is written whole or not at all.
-  if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile, Text))
+  // A report is written whole or not at all; standard output ("-") too
+  // reports a failed write.
+  if (llvm::Error Err = writeFileAtomically(ToFile ? Cmd.OutputFile : "-", Text))
     return usageError(llvm::toString(std::move(Err)));
   return ExitClean;
 }

@@ -43,7 +43,11 @@ std::string summaryText(const LintResult &Result, const Report &R,
     Text += fmt::format("; against the baseline: {} new, {} unchanged, {} fixed",
                         New, Unchanged, R.Absent.size());
   }
-  Text += "\n";
+  return Text + "\n";
+}
+
+std::string incompleteText(const LintResult &Result, llvm::StringRef Root) {
+  std::string Text;
   for (const std::string &File : Result.FailedFiles)
     Text += fmt::format("modlint: error: {} did not compile; its findings "
                         "may be incomplete\n",

@@ -1,5 +1,5 @@
 // The closing summary on standard error: units linted, findings per check,
-// units that did not compile, time.
+// time; and the units whose analysis is incomplete.
 #pragma once
 
 #include "core/Findings.h"
@@ -17,6 +17,10 @@ struct RunStats {
 
 std::string summaryText(const LintResult &Result, const Report &R,
                         const RunStats &Stats, llvm::StringRef ShowPathsRelativeTo);
+
+/// One line per unit that did not compile or whose analysis crashed: said
+/// even with --quiet, since they make the run fail.
+std::string incompleteText(const LintResult &Result, llvm::StringRef ShowPathsRelativeTo);
 
 /// For --stats: how the work was saved.
 std::string statsText(const LintResult &Result, size_t Units);

@@ -15,6 +15,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
+#include <csignal>
 #include <unistd.h>
 
 using namespace modlint;
@@ -33,14 +34,14 @@ int explain(const std::string &Id) {
 }
 
 int merge(const CommandLine &Cmd) {
+  if (llvm::Error Err = refuseOutputOverInput(Cmd.OutputFile, Cmd.MergeInputs))
+    return usageError(llvm::toString(std::move(Err)));
   auto Merged = mergeReports(Cmd.MergeInputs, Cmd.FailOn);
   if (!Merged)
     return usageError(llvm::toString(Merged.takeError()));
-  if (Cmd.OutputFile.empty()) {
-    llvm::outs() << Merged->Text;
-  } else if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile, Merged->Text)) {
+  if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile.empty() ? "-" : Cmd.OutputFile,
+                                            Merged->Text))
     return usageError(llvm::toString(std::move(Err)));
-  }
   return Merged->FailsGate ? ExitFindings : ExitClean;
 }
 
@@ -72,6 +73,10 @@ void onInterrupt() {
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
   llvm::sys::SetInterruptFunction(onInterrupt);
+  // A write past the file-size limit (`ulimit -f`) fails like one to a full
+  // disk: an error to report, not a signal that ends the run. (LLVM's crash
+  // handler, installed just above, would take SIGXFSZ for a crash.)
+  ::signal(SIGXFSZ, SIG_IGN);
   // A crash in one unit's analysis must not end the run (see runJobs).
   llvm::CrashRecoveryContext::Enable();
   runCrashHandlersOnAlternateStack();

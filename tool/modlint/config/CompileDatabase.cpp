@@ -1,5 +1,7 @@
 #include "config/CompileDatabase.h"
 
+#include "core/InputLimits.h"
+#include "core/RegularFiles.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -42,11 +44,20 @@ loadCompileDatabase(llvm::StringRef BuildPathOrFile) {
   std::string Path = absolutePath(BuildPathOrFile);
   if (llvm::sys::fs::is_directory(Path))
     Path = (llvm::Twine(Path) + "/compile_commands.json").str();
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  auto Buffer = readInputFile(Path, MaxDatabaseBytes);
   if (!Buffer)
     return inputError("cannot read compilation database '" + Path +
-                      "': " + Buffer.getError().message());
-  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+                      "': " + llvm::toString(Buffer.takeError()));
+  auto Database = parseCompileDatabase((*Buffer)->getBuffer(), Path);
+  if (!Database)
+    return Database.takeError();
+  // `@flags.rsp` in a command is expanded as clang-tidy does.
+  return clang::tooling::expandResponseFiles(std::move(*Database), regularFilesOnly());
+}
+
+llvm::Expected<std::unique_ptr<CompilationDatabase>>
+parseCompileDatabase(llvm::StringRef Text, llvm::StringRef Path) {
+  auto Parsed = parseJsonInput(Text);
   if (!Parsed)
     return inputError("'" + Path + "' is not valid JSON: " +
                       llvm::toString(Parsed.takeError()));

@@ -17,6 +17,10 @@ namespace modlint {
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompileDatabase(llvm::StringRef BuildPathOrFile);
 
+/// The database in `Text`, read from the file `Path`.
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+parseCompileDatabase(llvm::StringRef Text, llvm::StringRef Path);
+
 /// The database's source files under any of `Paths` (files or directories,
 /// relative to the current directory); all of them when `Paths` is empty.
 /// Sorted, without duplicates.

@@ -1,5 +1,6 @@
 #include "config/Config.h"
 
+#include "core/InputLimits.h"
 #include "core/YamlInput.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -157,11 +158,11 @@ llvm::Expected<ConfigLayer> parseConfig(llvm::StringRef Yaml,
 llvm::Expected<ConfigLayer> ConfigResolver::load(const std::string &File) {
   if (auto Found = Loaded.find(File); Found != Loaded.end())
     return Found->second;
-  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  auto Buffer = readInputFile(File, MaxConfigBytes);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "cannot read config '" +
-                                                          File + "': " +
-                                                          Buffer.getError().message());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot read config '" + File +
+                                       "': " + llvm::toString(Buffer.takeError()));
   auto Layer = parseConfig((*Buffer)->getBuffer(), File);
   if (Layer)
     Loaded.emplace(File, *Layer);

@@ -1,5 +1,6 @@
 #include "config/JobPlan.h"
 
+#include "config/RegexSize.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
 #include <set>
@@ -17,7 +18,11 @@ planJobs(const clang::tooling::CompilationDatabase &Database,
       return Config.takeError();
     const std::string &HeaderFilter = Config->value(spec(RunOption::HeaderFilter));
     std::string RegexError;
-    if (!HeaderFilter.empty() && !llvm::Regex(HeaderFilter).isValid(RegexError))
+    if (regexParts(HeaderFilter) > MaxRegexParts)
+      RegexError = "its counted repetitions would compile to more than " +
+                   std::to_string(MaxRegexParts) + " parts";
+    if (!HeaderFilter.empty() &&
+        (!RegexError.empty() || !llvm::Regex(HeaderFilter).isValid(RegexError)))
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "invalid HeaderFilter '" + HeaderFilter + "': " +
                                          RegexError);

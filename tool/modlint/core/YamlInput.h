@@ -3,6 +3,7 @@
 // user has to look.
 #pragma once
 
+#include "core/InputLimits.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -25,6 +26,10 @@ llvm::Error readYaml(llvm::StringRef Yaml, llvm::StringRef FileName, T &Out) {
                                    FileName + ":" + llvm::Twine(Line) + ":" +
                                        llvm::Twine(Column) + ": not valid UTF-8 text");
   }
+  // LLVM's parser recurses once per level: measure the depth first.
+  if (llvm::Error Err = checkYamlNesting(Yaml))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   FileName + ":" + llvm::toString(std::move(Err)));
   auto Buffer = llvm::MemoryBuffer::getMemBuffer(Yaml, FileName);
   std::string First;
   llvm::yaml::Input In(

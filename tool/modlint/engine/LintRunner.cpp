@@ -2,7 +2,7 @@
 
 #include "engine/UnitParse.h"
 #include "engine/parse/StackGuard.h"
-#include "engine/prefix/PrefixDirectory.h"
+#include "engine/prefix/PrefixFiles.h"
 #include "engine/prefix/PrefixPch.h"
 #include "engine/prefix/SharedPrefix.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -73,10 +73,8 @@ public:
       Includes.push_back(std::move(State.Includes));
     }
     const PrefixPlan Plan = planSharedPrefixes(Jobs, Pending, Includes);
-    std::optional<PrefixDirectory> Directory;
-    if (!Plan.Prefixes.empty())
-      Directory.emplace();
-    std::vector<BuiltPrefix> Built = precompile(Plan, Directory);
+    PrefixFiles Files;
+    std::vector<BuiltPrefix> Built = precompile(Plan, Files);
     parsePending(Plan, Built);
     return merge(Built);
   }
@@ -113,12 +111,12 @@ private:
 
   /// Shared prefixes are precompiled before the units that use them.
   std::vector<BuiltPrefix> precompile(const PrefixPlan &Plan,
-                                      std::optional<PrefixDirectory> &Directory) {
+                                      PrefixFiles &Files) {
     std::vector<BuiltPrefix> Built(Plan.Prefixes.size());
     for (size_t P = 0; P < Built.size(); ++P) {
       Built[P].Prefix = &Plan.Prefixes[P];
       for (size_t L = 0; L < Plan.Prefixes[P].Links.size(); ++L)
-        Built[P].PchPaths.push_back(Directory->file(P, L));
+        Built[P].PchPaths.push_back(Files.file(P, L));
       if (llvm::is_contained(Built[P].PchPaths, ""))
         continue;
       Pool.async([&Built, P] {

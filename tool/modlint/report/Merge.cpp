@@ -1,5 +1,6 @@
 #include "report/Merge.h"
 
+#include "core/InputLimits.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
@@ -15,6 +16,22 @@ namespace modlint {
 namespace {
 llvm::Error mergeError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+/// What keeps a SARIF log with one run from being merged, or empty: the
+/// merge relies on the run's results and invocations being there.
+std::string sarifProblem(const Object &Log) {
+  const Object *Run = (*Log.getArray("runs"))[0].getAsObject();
+  if (!Run)
+    return "its run is not an object";
+  if (!Run->getArray("results"))
+    return "its run has no results";
+  const Array *Invocations = Run->getArray("invocations");
+  if (!Invocations)
+    return "its run has no invocations";
+  if (!llvm::all_of(*Invocations, [](const Value &I) { return I.getAsObject(); }))
+    return "an invocation is not an object";
+  return {};
 }
 
 /// SARIF: one run; results once per fingerprint; the run succeeded only if
@@ -139,27 +156,38 @@ llvm::Expected<MergeResult> mergeJson(std::vector<Value> Reports, Threshold Fail
 
 llvm::Expected<MergeResult> mergeReports(const std::vector<std::string> &Inputs,
                                          Threshold FailOn) {
+  std::vector<ReportText> Texts;
+  for (const std::string &Input : Inputs) {
+    auto Buffer = readInputFile(Input, MaxReportBytes);
+    if (!Buffer)
+      return mergeError("cannot read '" + Input + "': " + llvm::toString(Buffer.takeError()));
+    Texts.push_back({Input, (*Buffer)->getBuffer().str()});
+  }
+  return mergeReportTexts(Texts, FailOn);
+}
+
+llvm::Expected<MergeResult> mergeReportTexts(const std::vector<ReportText> &Inputs,
+                                             Threshold FailOn) {
   if (Inputs.empty())
     return mergeError("nothing to merge");
   std::vector<Value> Parsed;
   bool Sarif = false;
-  for (const std::string &Input : Inputs) {
-    auto Buffer = llvm::MemoryBuffer::getFile(Input);
-    if (!Buffer)
-      return mergeError("cannot read '" + Input + "': " + Buffer.getError().message());
-    auto Value = llvm::json::parse((*Buffer)->getBuffer());
+  for (const ReportText &Input : Inputs) {
+    auto Value = parseJsonInput(Input.Text);
     if (!Value)
-      return mergeError("'" + Input + "' is not JSON: " + llvm::toString(Value.takeError()));
+      return mergeError("'" + Input.Name + "' is not JSON: " + llvm::toString(Value.takeError()));
     const Object *O = Value->getAsObject();
     const bool IsSarif = O && O->getString("version") == "2.1.0" && O->getArray("runs") &&
                          O->getArray("runs")->size() == 1;
     const bool IsJson = O && O->getArray("findings") && O->getObject("summary");
     if (!IsSarif && !IsJson)
-      return mergeError("'" + Input + "' is neither a SARIF log nor a JSON report of modlint");
+      return mergeError("'" + Input.Name + "' is neither a SARIF log nor a JSON report of modlint");
+    if (const std::string Problem = IsSarif ? sarifProblem(*O) : ""; !Problem.empty())
+      return mergeError("'" + Input.Name + "' is not a SARIF log of modlint: " + Problem);
     if (Parsed.empty())
       Sarif = IsSarif;
     else if (IsSarif != Sarif)
-      return mergeError("cannot merge SARIF with JSON ('" + Input + "')");
+      return mergeError("cannot merge SARIF with JSON ('" + Input.Name + "')");
     Parsed.push_back(std::move(*Value));
   }
   return Sarif ? mergeSarif(std::move(Parsed), FailOn)

@@ -18,4 +18,14 @@ struct MergeResult {
 llvm::Expected<MergeResult> mergeReports(const std::vector<std::string> &Inputs,
                                          Threshold FailOn);
 
+/// A report's name (for messages) and its text.
+struct ReportText {
+  std::string Name;
+  std::string Text;
+};
+
+/// mergeReports on texts already read.
+llvm::Expected<MergeResult> mergeReportTexts(const std::vector<ReportText> &Inputs,
+                                             Threshold FailOn);
+
 } // namespace modlint

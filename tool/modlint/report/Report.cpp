@@ -1,5 +1,6 @@
 #include "report/Report.h"
 
+#include "core/InputLimits.h"
 #include "core/Levels.h"
 #include "core/Paths.h"
 #include "llvm/ADT/StringExtras.h"
@@ -81,16 +82,16 @@ Report buildReport(const LintResult &Result, const std::string &ProjectRoot,
 }
 
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  auto Buffer = readInputFile(Path, MaxReportBytes);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
-                                   "cannot read baseline '" + Path + "': " +
-                                       Buffer.getError().message());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot read baseline '" + Path +
+                                       "': " + llvm::toString(Buffer.takeError()));
   return parseBaseline((*Buffer)->getBuffer(), Path);
 }
 
 llvm::Expected<Baseline> parseBaseline(llvm::StringRef Text, llvm::StringRef Path) {
-  auto Parsed = llvm::json::parse(Text);
+  auto Parsed = parseJsonInput(Text);
   if (!Parsed)
     return notBaseline(Path, llvm::toString(Parsed.takeError()));
   const llvm::json::Object *Log = Parsed->getAsObject();

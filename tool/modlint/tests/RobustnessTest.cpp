@@ -104,6 +104,17 @@ TEST(Robustness, ACrashInOneUnitIsIsolated) {
           "bad/sessions.cpp", std::string(Kind) + " -j " + Jobs);
 }
 
+TEST(Robustness, QuietStillSaysWhichUnitCrashed) {
+  RunOutput Out = runIn(MODLINT_TREE_DIR, MODLINT_CRASHTEST_BINARY,
+                        {"--color=never", "--no-cache", "-q", "--checks=modlint-*,test-crash", "-p",
+                         "."},
+                        {"MODLINT_TEST_CRASH=segfault:sessions.cpp", AbandonedMemoryIsExpected});
+  EXPECT_EQ(Out.ExitCode, 2);
+  EXPECT_NE(Out.Stderr.find("modlint: error: the analysis of bad/sessions.cpp crashed"),
+            std::string::npos)
+      << Out.Stderr;
+}
+
 TEST(Robustness, TheCommandItselfHasNoCrashSwitch) {
   RunOutput Out = modlintIn(MODLINT_TREE_DIR, {"-p", ".", "-q", "--checks=modlint-*,test-crash"},
                             {"MODLINT_TEST_CRASH=sessions.cpp"});

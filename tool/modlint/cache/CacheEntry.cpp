@@ -1,0 +1,91 @@
+#include "cache/CacheEntry.h"
+
+#include "core/Paths.h"
+#include "core/YamlInput.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(modlint::EntryInput)
+
+namespace llvm::yaml {
+template <> struct MappingTraits<modlint::EntryInput> {
+  static void mapping(IO &IO, modlint::EntryInput &Input) {
+    IO.mapRequired("Path", Input.Path);
+    IO.mapRequired("Hash", Input.Hash);
+  }
+};
+
+template <> struct MappingTraits<modlint::CacheEntry> {
+  static void mapping(IO &IO, modlint::CacheEntry &E) {
+    IO.mapRequired("Format", E.Format);
+    IO.mapRequired("Inputs", E.Inputs);
+    IO.mapRequired("Diagnostics", E.Diagnostics);
+    IO.mapRequired("Suppressed", E.Suppressed);
+  }
+};
+} // namespace llvm::yaml
+
+namespace modlint {
+
+namespace {
+/// Every place a diagnostic points at lies inside a verified input.
+class PlaceCheck {
+public:
+  PlaceCheck(const LintJob &Job, const VerifiedInputs &Verified) : Job(Job), Verified(Verified) {}
+
+  bool fits(const clang::tooling::Diagnostic &D) const {
+    return fits(D.Message) && llvm::all_of(D.Notes, [this](const auto &Note) { return fits(Note); });
+  }
+
+private:
+  bool inside(llvm::StringRef File, uint64_t Offset, uint64_t Length) const {
+    auto Found = Verified.find(File);
+    return Found != Verified.end() && Offset <= Found->second &&
+           Length <= Found->second - Offset;
+  }
+
+  bool fits(const clang::tooling::DiagnosticMessage &M) const {
+    // A message without a place (a compiler error about the command) has
+    // nothing to point at, and nothing to fix.
+    if (M.FilePath.empty())
+      return M.Fix.empty() && M.Ranges.empty();
+    if (!inside(M.FilePath, M.FileOffset, 0))
+      return false;
+    // A range clang could not place (in a macro's expansion) has no file.
+    for (const clang::tooling::FileByteRange &R : M.Ranges)
+      if (!R.FilePath.empty() && !inside(R.FilePath, R.FileOffset, R.Length))
+        return false;
+    for (const auto &[File, Fixes] : M.Fix)
+      for (const clang::tooling::Replacement &R : Fixes)
+        if (!isUnder(R.getFilePath(), Job.ProjectRoot) ||
+            !inside(R.getFilePath(), R.getOffset(), R.getLength()))
+          return false;
+    return true;
+  }
+
+  const LintJob &Job;
+  const VerifiedInputs &Verified;
+};
+} // namespace
+
+std::string printEntry(CacheEntry &Entry) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::yaml::Output Out(OS);
+  Out << Entry;
+  OS.flush();
+  return Text;
+}
+
+llvm::Error parseEntry(llvm::StringRef Text, llvm::StringRef Path, CacheEntry &Entry) {
+  return readYaml(Text, Path, Entry);
+}
+
+bool entryFitsJob(const CacheEntry &Entry, const LintJob &Job, const VerifiedInputs &Verified) {
+  if (Entry.Format != CacheEntryFormat || !Verified.contains(Job.File))
+    return false;
+  const PlaceCheck Places(Job, Verified);
+  auto Fits = [&Places](const clang::tooling::Diagnostic &D) { return Places.fits(D); };
+  return llvm::all_of(Entry.Diagnostics, Fits) && llvm::all_of(Entry.Suppressed, Fits);
+}
+
+} // namespace modlint

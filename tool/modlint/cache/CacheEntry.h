@@ -1,0 +1,50 @@
+// One cache entry: the result of one unit, the files it read with their
+// content hashes, and what the entry must prove before it is used.
+#pragma once
+
+#include "core/Findings.h"
+#include "core/Job.h"
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace modlint {
+
+/// A file a unit read, and its content hash when the entry was written.
+struct EntryInput {
+  std::string Path;
+  std::string Hash;
+};
+
+/// The findings are written with clang's own YAML mapping of
+/// `tooling::Diagnostic` (DiagnosticsYaml.h, the format of clang-tidy's
+/// --export-fixes), which keeps every part of a finding: check, level,
+/// message, place, ranges, notes and fix-its.
+struct CacheEntry {
+  int Format = 0;
+  std::vector<EntryInput> Inputs;
+  std::vector<clang::tooling::Diagnostic> Diagnostics;
+  std::vector<clang::tooling::Diagnostic> Suppressed;
+};
+
+/// Bumped when the entry format changes.
+inline constexpr int CacheEntryFormat = 3;
+
+std::string printEntry(CacheEntry &Entry);
+llvm::Error parseEntry(llvm::StringRef Text, llvm::StringRef Path, CacheEntry &Entry);
+
+/// The size of every input whose hash matched, by path.
+using VerifiedInputs = llvm::StringMap<uint64_t>;
+
+/// Whether an entry whose inputs are `Verified` may stand for `Job`'s
+/// result: it must name the unit's main file among its inputs, and every
+/// place its findings point at (message, note, range, fix-it) must lie
+/// inside one of those inputs; fix-its only in files under the project
+/// root, which `--fix` edits anyway. Anything else is a miss: an entry
+/// cannot make the run report or edit files it did not read.
+bool entryFitsJob(const CacheEntry &Entry, const LintJob &Job, const VerifiedInputs &Verified);
+
+} // namespace modlint
