@@ -27,7 +27,7 @@ const char *kindOf(llvm::sys::fs::file_type Type) {
   case file_type::character_file:
     return "a device";
   default:
-    return "not a regular file";
+    return "a special file";
   }
 }
 

@@ -161,6 +161,8 @@ TEST(ResultCache, AnEntryThatDoesNotProveItselfIsAMiss) {
   EXPECT_FALSE(E.usedWith("Level:           Remark", "Level:           99"));
   EXPECT_FALSE(E.usedWith("FileOffset:      30", "FileOffset:      yes"));
   EXPECT_FALSE(E.usedWith("Format:          3", "Format:          2"));
+  // Nested deeper than LLVM's recursive YAML parser could take.
+  EXPECT_FALSE(E.usedWith("Suppressed:      []", "Suppressed: " + std::string(200000, '[')));
 }
 
 TEST(CacheDirectory, IsCreatedPrivateAndRefusedWhenOthersCanWrite) {
