@@ -54,8 +54,11 @@ inline std::vector<std::string> splitNameList(llvm::StringRef Value) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   llvm::SplitString(Value, Parts, ";,");
   for (llvm::StringRef Part : Parts) {
-    Part = Part.trim();
-    Part.consume_front("::");
+    // Every leading `::` (and blank after it): splitting what this printed
+    // must give the same names (the config fuzzer found "::::X").
+    do
+      Part = Part.trim();
+    while (Part.consume_front("::"));
     if (!Part.empty())
       Names.push_back(Part.str());
   }
