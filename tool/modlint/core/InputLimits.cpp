@@ -36,7 +36,10 @@ std::string sizeText(uint64_t Bytes) {
                                : std::to_string(Bytes >> 20) + " MiB";
 }
 
-/// Tracks quoted scalars and flow collections of YAML across lines.
+/// Tracks quoted scalars and flow collections of YAML across lines. A quote
+/// opens a quoted scalar only where a token starts (after indentation, `[`,
+/// `{`, `,`, or `: `, `- `, `? `); inside a plain scalar (`a'b`) it is text,
+/// and taking it for a quote would hide the brackets after it.
 struct YamlScan {
   char Quote = 0; // the open quote, or 0
   unsigned Flow = 0;
@@ -44,6 +47,7 @@ struct YamlScan {
   /// Scans one line (comments and quotes honoured); returns the column of
   /// the first byte past MaxNesting, or npos.
   size_t line(llvm::StringRef Line, unsigned Block) {
+    bool TokenStart = true;
     for (size_t I = 0; I < Line.size(); ++I) {
       const char C = Line[I];
       if (Quote) {
@@ -53,14 +57,19 @@ struct YamlScan {
           Quote = 0;
         continue;
       }
+      const bool SpaceAfter = I + 1 == Line.size() || Line[I + 1] == ' ' || Line[I + 1] == '\t';
+      if (C == ' ' || C == '\t')
+        continue;
       if (C == '#' && (I == 0 || Line[I - 1] == ' ' || Line[I - 1] == '\t'))
         return llvm::StringRef::npos;
-      if (C == '"' || C == '\'')
+      if ((C == '"' || C == '\'') && TokenStart)
         Quote = C;
       else if (C == '[' || C == '{')
         ++Flow;
       else if ((C == ']' || C == '}') && Flow)
         --Flow;
+      TokenStart = llvm::StringRef("[{,").contains(C) ||
+                   (llvm::StringRef(":-?").contains(C) && SpaceAfter);
       if (Block + Flow > MaxNesting)
         return I;
     }

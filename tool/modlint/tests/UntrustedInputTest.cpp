@@ -46,19 +46,27 @@ void expectRefused(const RunOutput &Out, const std::string &Reason, const std::s
 const std::string TooDeep = "nested deeper than 256 levels";
 
 TEST(UntrustedInput, NestingTooDeepForARecursiveParserIsRefused) {
+  // Far deeper than the 40,000 to 60,000: deep enough to overflow
+  // the main thread's 8 MiB stack in the release build too.
   Scratch S;
-  const std::string Db = S.write("deep.json", std::string(50000, '['));
+  const std::string Db = S.write("deep.json", std::string(500000, '['));
   expectRefused(S.lint({"-p", Db}), TooDeep, "database");
-  const std::string Log = S.write("deep.sarif", std::string(60000, '['));
+  const std::string Log = S.write("deep.sarif", std::string(500000, '['));
   expectRefused(S.lint({"--baseline", Log, "-p", "."}), TooDeep, "baseline");
   expectRefused(run(MODLINT_BINARY, {"merge", Log}), TooDeep, "merge");
-  const std::string Config = S.write("deep.yaml", std::string(40000, '['));
+  const std::string Config = S.write("deep.yaml", std::string(500000, '['));
   expectRefused(S.lint({"--config", Config, "-p", "."}), TooDeep, "config");
   std::string Block;
   for (int Level = 0; Level < 300; ++Level)
     Block += std::string(Level, ' ') + "k:\n";
   expectRefused(S.lint({"--config", S.write("block.yaml", Block), "-p", "."}), TooDeep,
                 "config nested by indentation");
+  // An apostrophe inside a plain scalar opens no quote: the brackets after
+  // it still count.
+  expectRefused(S.lint({"--config", S.write("apostrophe.yaml", "Checks: it's\nHeaderFilter: " +
+                                                                    std::string(500000, '[')),
+                        "-p", "."}),
+                TooDeep, "config with an apostrophe before the brackets");
 }
 
 TEST(UntrustedInput, SpecialFilesAreRefusedNotReadForever) {
