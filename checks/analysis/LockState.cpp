@@ -1,6 +1,7 @@
 #include "LockState.h"
 
 #include "CallInfo.h"
+#include "LockAttributes.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -39,16 +40,6 @@ std::string recordName(QualType Type) {
 }
 
 namespace {
-enum class GuardKind { None, Exclusive, Reader };
-
-GuardKind guardKind(QualType Type) {
-  return llvm::StringSwitch<GuardKind>(recordName(Type))
-      .Cases("std::lock_guard", "std::unique_lock", "std::scoped_lock",
-             GuardKind::Exclusive)
-      .Case("std::shared_lock", GuardKind::Reader)
-      .Default(GuardKind::None);
-}
-
 /// The constructor arguments of a guard's initialiser, looking through the
 /// wrappers `auto l = std::unique_lock(mu_);` and templates add.
 llvm::SmallVector<const Expr *, 4> guardArguments(const Expr *Init) {
@@ -111,6 +102,10 @@ const VarDecl *guardVariable(const Expr *Object) {
 } // namespace
 
 std::string LockRecogniser::memberMutex(const Expr *Arg) const {
+  // `absl::MutexLock l(&mu_)` names the lock object `mu_`.
+  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+      Address && Address->getOpcode() == UO_AddrOf)
+    Arg = Address->getSubExpr();
   if (auto State = Resolver.resolve(Arg))
     return State->Path;
   return {};
@@ -118,7 +113,7 @@ std::string LockRecogniser::memberMutex(const Expr *Arg) const {
 
 void LockRecogniser::applyDeclaration(const VarDecl &Var,
                                       LockState &State) const {
-  if (guardKind(Var.getType()) != GuardKind::Exclusive)
+  if (guardKindOf(Var) != GuardKind::Exclusive)
     return;
   bool Deferred = false;
   std::string Mutexes;
@@ -135,6 +130,12 @@ void LockRecogniser::applyDeclaration(const VarDecl &Var,
     State.addGuard(&Var, Mutexes, !Deferred);
 }
 
+void LockRecogniser::applyFunction(const FunctionDecl &Function, LockState &State) const {
+  for (const Expr *Required : requiredLocks(Function))
+    if (std::string Mutex = memberMutex(Required); !Mutex.empty())
+      State.lockMutex(Mutex);
+}
+
 void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
   const Expr *Full = E.IgnoreImplicit();
   // std::lock(a_, b_) locks every argument.
@@ -149,19 +150,32 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
     }
   }
   std::optional<MemberCallee> Callee = memberCallee(*Full);
-  if (!Callee)
-    return;
-  const Expr *Object = Callee->Object;
-  const bool Lock = Callee->Name == "lock";
-  const bool Unlock = Callee->Name == "unlock";
-  if (!Lock && !Unlock)
-    return;
-  if (const VarDecl *Guard = guardVariable(Object);
-      Guard && guardKind(Guard->getType()) == GuardKind::Exclusive) {
-    State.setGuardHeld(Guard, Lock);
+  const bool Lock = Callee && Callee->Name == "lock";
+  const bool Unlock = Callee && Callee->Name == "unlock";
+  if (Lock || Unlock)
+    if (const VarDecl *Guard = guardVariable(Callee->Object);
+        Guard && guardKindOf(Guard->getType()) == GuardKind::Exclusive) {
+      State.setGuardHeld(Guard, Lock);
+      return;
+    }
+  // A resolved call: its attributes, or the library's names.
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Full); Call && Call->getDirectCallee()) {
+    const LockCall Effect = lockCallOf(*Call);
+    if (Effect.Effect == LockCall::None || Effect.Shared)
+      return; // a reader lock never protects a write
+    for (const Expr *Object : Effect.Locks)
+      if (std::string Mutex = memberMutex(Object); !Mutex.empty()) {
+        if (Effect.Effect == LockCall::Acquire)
+          State.lockMutex(Mutex);
+        else
+          State.unlockMutex(Mutex);
+      }
     return;
   }
-  std::string Mutex = memberMutex(Object);
+  // An unresolved call in a template: `mu_.lock()` by name.
+  if (!Lock && !Unlock)
+    return;
+  std::string Mutex = memberMutex(Callee->Object);
   if (Mutex.empty())
     return;
   if (Lock)

@@ -51,12 +51,19 @@ public:
       : Resolver(Resolver) {}
 
   /// `std::lock_guard g(mu_);`, `std::unique_lock l(mu_, std::defer_lock);`,
-  /// `std::scoped_lock s(a_, b_);`. A std::shared_lock is a reader lock and
-  /// never protects a write, so it is not recorded.
+  /// `std::scoped_lock s(a_, b_);`, `absl::MutexLock l(&mu_);`, any
+  /// `scoped_lockable` guard (LockAttributes.h). A reader lock never
+  /// protects a write, so it is not recorded.
   void applyDeclaration(const clang::VarDecl &Var, LockState &State) const;
 
-  /// `mu_.lock()`, `mu_.unlock()`, `l.lock()`, `l.unlock()`,
-  /// `std::lock(a_, b_)` as a full expression statement.
+  /// The locks a function requires held on entry
+  /// (`requires_capability(mu_)`): held for its whole body.
+  void applyFunction(const clang::FunctionDecl &Function, LockState &State) const;
+
+  /// `mu_.lock()`, `mu_.unlock()`, `l.lock()`, `l.unlock()`, `mu_.Lock()`,
+  /// `pthread_mutex_lock(&mu_)`, any call with an acquire or release
+  /// attribute (LockAttributes.h), `std::lock(a_, b_)`, as a full
+  /// expression statement.
   void applyStatement(const clang::Expr &E, LockState &State) const;
 
 private:

@@ -1,6 +1,7 @@
 #include "SafeTypes.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -20,6 +21,27 @@ bool isStdSynchronisationType(llvm::StringRef QualifiedName) {
       .Cases("std::once_flag", "std::counting_semaphore", "std::latch",
              "std::barrier", true)
       .Default(false);
+}
+
+/// Lock objects and condition variables of the libraries that do not carry
+/// Clang's capability attribute (Abseil's Mutex does; its CondVar does not).
+bool isLibrarySynchronisationType(llvm::StringRef QualifiedName) {
+  return llvm::StringSwitch<bool>(QualifiedName)
+      .Cases("pthread_mutex_t", "pthread_rwlock_t", "pthread_spinlock_t", "pthread_cond_t",
+             "pthread_once_t", true)
+      .Cases("absl::Mutex", "absl::CondVar", "absl::once_flag", "absl::Notification", true)
+      .Cases("boost::mutex", "boost::timed_mutex", "boost::recursive_mutex",
+             "boost::recursive_timed_mutex", "boost::shared_mutex", "boost::upgrade_mutex", true)
+      .Cases("boost::condition_variable", "boost::condition_variable_any", "boost::once_flag",
+             true)
+      .Default(false);
+}
+
+/// A class carrying Clang's `capability` attribute is a lock object, however
+/// it is named.
+bool isCapabilityType(QualType Type) {
+  const auto *Record = Type->getAsCXXRecordDecl();
+  return Record && Record->hasAttr<CapabilityAttr>();
 }
 
 /// Walks the sugar of `Type` (typedefs, aliases, elaborated names) and the
@@ -57,8 +79,10 @@ bool SafeTypes::isThreadSafe(QualType Type) const {
   // Strip arrays: `std::atomic<int> slots_[8]` is as safe as one slot.
   while (const auto *Array = Type->getAsArrayTypeUnsafe())
     Type = Array->getElementType();
+  if (isCapabilityType(Type))
+    return true;
   return anyNameOf(Type, [this](const std::string &Name) {
-    return isStdSynchronisationType(Name) || isExtra(Name);
+    return isStdSynchronisationType(Name) || isLibrarySynchronisationType(Name) || isExtra(Name);
   });
 }
 

@@ -1,6 +1,7 @@
 #include "WriteScanner.h"
 
 #include "CallInfo.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
@@ -23,9 +24,10 @@ bool isUnevaluated(const Stmt *S) {
 } // namespace
 
 void WriteScanner::scan(const FunctionDecl &Method) {
-  LockState Empty;
+  LockState Entry;
+  Locks.applyFunction(Method, Entry);
   PathInterior.clear();
-  walkStatement(Method.getBody(), Empty);
+  walkStatement(Method.getBody(), Entry);
 }
 
 void WriteScanner::walkScoped(const Stmt *S, const LockState &Outer) {
@@ -213,8 +215,12 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
   auto Resolved = Resolver.resolve(Target);
   if (!Resolved)
     return;
+  // A `guarded_by` member's writes are Clang's thread-safety analysis to
+  // check: every check counts them as made under their lock alike.
+  const bool Guarded = Resolved->Member->hasAttr<GuardedByAttr>() ||
+                       Resolved->Member->hasAttr<PtGuardedByAttr>();
   Listener.onWrite({Kind, Write, std::move(Operation), std::move(*Resolved),
-                    State.anyHeld()});
+                    Guarded || State.anyHeld()});
 }
 
 void WriteScanner::classifyWrite(const Expr *E, const LockState &State) {

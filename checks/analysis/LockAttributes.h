@@ -1,0 +1,48 @@
+// What a declaration says about locks: the RAII guard types and the calls
+// that acquire or release a lock object. Two sources, as DESIGN's "held
+// lock" lists them: Clang's thread-safety attributes (`scoped_lockable`,
+// `acquire_capability`, `release_capability`, `requires_capability`, and
+// their older spellings, which Clang parses into the same attributes), so
+// any annotated lock type (Abseil's included) works with no configuration;
+// and the names of the libraries' unannotated types and functions (std,
+// pthread, Boost).
+#pragma once
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace modlint {
+
+/// How a guard variable holds its lock objects.
+enum class GuardKind { None, Exclusive, Reader };
+
+/// The kind of guard `Var` is: a std, Abseil or Boost guard by name, or a
+/// class with the `scoped_lockable` attribute whose constructor (the one
+/// `Var` is built with) acquires.
+GuardKind guardKindOf(const clang::VarDecl &Var);
+
+/// The same, for a guard named by its type alone (`l.unlock()` on a guard).
+GuardKind guardKindOf(clang::QualType Type);
+
+/// What a call does to lock objects.
+struct LockCall {
+  enum { None, Acquire, Release } Effect = None;
+  bool Shared = false;
+  /// The lock objects, as expressions of the caller: the object of
+  /// `mu_.Lock()`, the pointee of `pthread_mutex_lock(&mu_)`, or the
+  /// argument an attribute names by parameter.
+  llvm::SmallVector<const clang::Expr *, 2> Locks;
+};
+
+/// `mu_.lock()`/`unlock()`, `mu_.Lock()`/`Unlock()`, `pthread_mutex_lock(&mu_)`,
+/// `pthread_rwlock_wrlock`/`rdlock`/`unlock`, and any function with an
+/// acquire or release attribute.
+LockCall lockCallOf(const clang::CallExpr &Call);
+
+/// The lock objects a function requires held exclusively on entry
+/// (`requires_capability`, `exclusive_locks_required`), as written in the
+/// attribute (member expressions of the function's class).
+llvm::SmallVector<const clang::Expr *, 2> requiredLocks(const clang::FunctionDecl &Function);
+
+} // namespace modlint
