@@ -143,6 +143,42 @@ LockCall lockCallOf(const CallExpr &Call) {
   return Out;
 }
 
+LockCall tryLockCallOf(const CallExpr &Call) {
+  LockCall Out;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return Out;
+  if (const auto *Try = Callee->getAttr<TryAcquireCapabilityAttr>()) {
+    Out.Effect = LockCall::Acquire;
+    Out.Shared = Try->isShared();
+    addAttributeLocks(Call, *Try, Out);
+  } else if (Callee->getIdentifier()) {
+    const llvm::StringRef Name = Callee->getName();
+    const bool Member = callObject(Call) != nullptr;
+    const bool Tries =
+        Member ? llvm::is_contained({"try_lock", "try_lock_for", "try_lock_until", "TryLock",
+                                     "WriterTryLock"},
+                                    Name)
+               : Callee->isExternC() && llvm::is_contained({"pthread_mutex_trylock",
+                                                            "pthread_rwlock_trywrlock"},
+                                                           Name);
+    if (!Tries)
+      return Out;
+    Out.Effect = LockCall::Acquire;
+    if (!Member && Call.getNumArgs() > 0) {
+      const Expr *Arg = Call.getArg(0)->IgnoreParenImpCasts();
+      if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Arg);
+          Address && Address->getOpcode() == UO_AddrOf)
+        Arg = Address->getSubExpr();
+      Out.Locks.push_back(Arg);
+    }
+  }
+  if (Out.Locks.empty())
+    if (const Expr *Object = callObject(Call))
+      Out.Locks.push_back(Object);
+  return Out;
+}
+
 llvm::SmallVector<const Expr *, 2> requiredLocks(const FunctionDecl &Function) {
   llvm::SmallVector<const Expr *, 2> Locks;
   for (const auto *Requires : Function.specific_attrs<RequiresCapabilityAttr>())

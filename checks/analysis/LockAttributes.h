@@ -40,6 +40,12 @@ struct LockCall {
 /// acquire or release attribute.
 LockCall lockCallOf(const clang::CallExpr &Call);
 
+/// A try-lock call: `try_lock`, `try_lock_for`, `try_lock_until`,
+/// `TryLock`, `WriterTryLock`, `pthread_mutex_trylock(&mu_)`,
+/// `pthread_rwlock_trywrlock`, or any function with a try-acquire
+/// attribute. Effect is Acquire (on success) or None.
+LockCall tryLockCallOf(const clang::CallExpr &Call);
+
 /// The lock objects a function requires held exclusively on entry
 /// (`requires_capability`, `exclusive_locks_required`), as written in the
 /// attribute (member expressions of the function's class).

@@ -130,6 +130,38 @@ void LockRecogniser::applyDeclaration(const VarDecl &Var,
     State.addGuard(&Var, Mutexes, !Deferred);
 }
 
+std::optional<TryLock> LockRecogniser::tryLockIn(const Expr *Condition) const {
+  bool Negated = false;
+  const Expr *E = Condition ? Condition->IgnoreParenImpCasts() : nullptr;
+  while (const auto *Not = llvm::dyn_cast_or_null<UnaryOperator>(E)) {
+    if (Not->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = Not->getSubExpr()->IgnoreParenImpCasts();
+  }
+  std::optional<BinaryOperatorKind> Compared;
+  if (const auto *Compare = llvm::dyn_cast_or_null<BinaryOperator>(E);
+      Compare && Compare->isEqualityOp()) {
+    Compared = Compare->getOpcode();
+    E = Compare->getLHS()->IgnoreParenImpCasts();
+  }
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(E);
+  if (!Call || !Call->getDirectCallee())
+    return std::nullopt;
+  const LockCall Effect = tryLockCallOf(*Call);
+  if (Effect.Effect != LockCall::Acquire || Effect.Shared || Effect.Locks.empty())
+    return std::nullopt;
+  std::string Mutex = memberMutex(Effect.Locks.front());
+  if (Mutex.empty())
+    return std::nullopt;
+  // A bool says success; pthread's int is 0 on success, so the bare call
+  // is true on failure and `== 0` on success.
+  const bool Boolean = Call->getType()->isBooleanType();
+  const bool SuccessWhenTrue =
+      Boolean ? Compared != BO_NE : Compared && *Compared == BO_EQ;
+  return TryLock{std::move(Mutex), SuccessWhenTrue != Negated};
+}
+
 void LockRecogniser::applyFunction(const FunctionDecl &Function, LockState &State) const {
   for (const Expr *Required : requiredLocks(Function))
     if (std::string Mutex = memberMutex(Required); !Mutex.empty())

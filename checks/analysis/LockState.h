@@ -9,6 +9,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
 
 namespace modlint {
@@ -43,6 +44,14 @@ private:
   llvm::SmallVector<Lock, 4> Locks;
 };
 
+/// A try-lock tested by a condition: the lock object it takes, and whether
+/// it is held when the condition is true (`mu_.try_lock()`) or false
+/// (`!mu_.try_lock()`).
+struct TryLock {
+  std::string Mutex;
+  bool WhenTrue = true;
+};
+
 /// Recognises lock acquisition and release in declarations and expression
 /// statements, and applies them to a LockState.
 class LockRecogniser {
@@ -55,6 +64,12 @@ public:
   /// `scoped_lockable` guard (LockAttributes.h). A reader lock never
   /// protects a write, so it is not recorded.
   void applyDeclaration(const clang::VarDecl &Var, LockState &State) const;
+
+  /// The try-lock a condition tests, if any: `mu_.try_lock()`,
+  /// `try_lock_for(d)`, `try_lock_until(t)`, `mu_.TryLock()`,
+  /// `pthread_mutex_trylock(&mu_) == 0`, any call with an exclusive
+  /// try-acquire attribute, each possibly negated.
+  std::optional<TryLock> tryLockIn(const clang::Expr *Condition) const;
 
   /// The locks a function requires held on entry
   /// (`requires_capability(mu_)`): held for its whole body.

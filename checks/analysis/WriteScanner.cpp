@@ -21,6 +21,16 @@ bool isUnevaluated(const Stmt *S) {
                    RequiresExpr>(S);
 }
 
+/// Control never leaves `S` at its end: it returns, throws, breaks or
+/// continues (directly, or as the last statement of a block).
+bool alwaysExits(const Stmt *S) {
+  if (const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && alwaysExits(Block->body_back());
+  if (const auto *E = llvm::dyn_cast_or_null<Expr>(S))
+    return llvm::isa<CXXThrowExpr>(E->IgnoreParenImpCasts());
+  return llvm::isa_and_nonnull<ReturnStmt, BreakStmt, ContinueStmt, CoreturnStmt>(S);
+}
+
 } // namespace
 
 void WriteScanner::scan(const FunctionDecl &Method) {
@@ -74,8 +84,17 @@ void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
     walkStatement(If->getConditionVariableDeclStmt(), Scope);
     if (!If->getConditionVariableDeclStmt())
       walkStatement(If->getCond(), Scope);
-    walkScoped(If->getThen(), Scope);
-    walkScoped(If->getElse(), Scope);
+    // `if (mu_.try_lock_for(d))`: held where the attempt succeeded, in the
+    // branch it leads to, and after the if when failing exits early
+    // (`if (!mu_.try_lock()) return;`).
+    const std::optional<TryLock> Try = Locks.tryLockIn(If->getCond());
+    LockState Then = Scope, Else = Scope;
+    if (Try)
+      (Try->WhenTrue ? Then : Else).lockMutex(Try->Mutex);
+    walkStatement(If->getThen(), Then);
+    walkStatement(If->getElse(), Else);
+    if (Try && !Try->WhenTrue && alwaysExits(If->getThen()))
+      State.lockMutex(Try->Mutex);
     return;
   }
   // Loops, switch, try and the rest: children in order, in a scope of their
