@@ -105,14 +105,8 @@ void fromNames(const CallExpr &Call, const FunctionDecl &Callee, LockCall &Out) 
                    .Cases("pthread_mutex_unlock", "pthread_rwlock_unlock", LockCall::Release)
                    .Default(LockCall::None);
   Out.Shared = Name == "pthread_rwlock_rdlock";
-  if (Out.Effect == LockCall::None)
-    return;
-  // `&mu_` names the lock object `mu_`.
-  const Expr *Arg = Call.getArg(0)->IgnoreParenImpCasts();
-  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Arg);
-      Address && Address->getOpcode() == UO_AddrOf)
-    Arg = Address->getSubExpr();
-  Out.Locks.push_back(Arg);
+  if (Out.Effect != LockCall::None)
+    Out.Locks.push_back(Call.getArg(0));
 }
 } // namespace
 
@@ -165,13 +159,8 @@ LockCall tryLockCallOf(const CallExpr &Call) {
     if (!Tries)
       return Out;
     Out.Effect = LockCall::Acquire;
-    if (!Member && Call.getNumArgs() > 0) {
-      const Expr *Arg = Call.getArg(0)->IgnoreParenImpCasts();
-      if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Arg);
-          Address && Address->getOpcode() == UO_AddrOf)
-        Arg = Address->getSubExpr();
-      Out.Locks.push_back(Arg);
-    }
+    if (!Member && Call.getNumArgs() > 0)
+      Out.Locks.push_back(Call.getArg(0));
   }
   if (Out.Locks.empty())
     if (const Expr *Object = callObject(Call))

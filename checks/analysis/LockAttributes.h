@@ -30,8 +30,9 @@ struct LockCall {
   enum { None, Acquire, Release } Effect = None;
   bool Shared = false;
   /// The lock objects, as expressions of the caller: the object of
-  /// `mu_.Lock()`, the pointee of `pthread_mutex_lock(&mu_)`, or the
-  /// argument an attribute names by parameter.
+  /// `mu_.Lock()`, the argument of `pthread_mutex_lock(&mu_)` (the
+  /// recogniser reads `&mu_` as `mu_`, as for guards), or the argument an
+  /// attribute names by parameter.
   llvm::SmallVector<const clang::Expr *, 2> Locks;
 };
 

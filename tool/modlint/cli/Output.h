@@ -19,11 +19,11 @@ int writeReport(const LintResult &Result, const Report &R, const CommandLine &Cm
 /// code when they failed.
 int handleFixes(const CommandLine &Cmd, const LintResult &Result);
 
-/// Prints `modlint: error: MESSAGE` and returns the usage exit code.
 /// An error when `Output` (if given) is one of `Inputs`: writing the report
 /// there would overwrite what the run reads.
 llvm::Error refuseOutputOverInput(const std::string &Output, const std::vector<std::string> &Inputs);
 
+/// Prints `modlint: error: MESSAGE` and returns the usage exit code.
 int usageError(const std::string &Message);
 
 } // namespace modlint

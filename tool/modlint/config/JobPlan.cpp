@@ -7,6 +7,19 @@
 
 namespace modlint {
 
+namespace {
+/// Why `Pattern` cannot be a HeaderFilter, or empty. Its size is bounded
+/// before LLVM compiles it (RegexSize.h).
+std::string headerFilterProblem(const std::string &Pattern) {
+  if (regexParts(Pattern) > MaxRegexParts)
+    return "its counted repetitions would compile to more than " +
+           std::to_string(MaxRegexParts) + " parts";
+  std::string Problem;
+  llvm::Regex(Pattern).isValid(Problem);
+  return Problem;
+}
+} // namespace
+
 llvm::Expected<std::vector<LintJob>>
 planJobs(const clang::tooling::CompilationDatabase &Database,
          const std::vector<std::string> &Files, ConfigResolver &Configs,
@@ -17,15 +30,10 @@ planJobs(const clang::tooling::CompilationDatabase &Database,
     if (!Config)
       return Config.takeError();
     const std::string &HeaderFilter = Config->value(spec(RunOption::HeaderFilter));
-    std::string RegexError;
-    if (regexParts(HeaderFilter) > MaxRegexParts)
-      RegexError = "its counted repetitions would compile to more than " +
-                   std::to_string(MaxRegexParts) + " parts";
-    if (!HeaderFilter.empty() &&
-        (!RegexError.empty() || !llvm::Regex(HeaderFilter).isValid(RegexError)))
+    if (const std::string Problem = HeaderFilter.empty() ? "" : headerFilterProblem(HeaderFilter);
+        !Problem.empty())
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "invalid HeaderFilter '" + HeaderFilter + "': " +
-                                         RegexError);
+                                     "invalid HeaderFilter '" + HeaderFilter + "': " + Problem);
     const clang::tidy::ClangTidyOptions Options = Config->tidyOptions();
     std::set<std::pair<std::string, std::vector<std::string>>> Seen;
     for (clang::tooling::CompileCommand &Command :

@@ -10,7 +10,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   std::vector<modlint::ReportText> Reports;
   while (!Rest.empty() && Reports.size() < 3) {
     auto [Report, Next] = Rest.split("\n%%\n");
-    Reports.push_back({"shard" + std::to_string(Reports.size()), Report.str()});
+    Reports.push_back({"shard" + std::to_string(Reports.size()), Report});
     Rest = Next;
   }
   auto Merged = modlint::mergeReportTexts(Reports, modlint::Threshold::Warning);

@@ -156,12 +156,14 @@ llvm::Expected<MergeResult> mergeJson(std::vector<Value> Reports, Threshold Fail
 
 llvm::Expected<MergeResult> mergeReports(const std::vector<std::string> &Inputs,
                                          Threshold FailOn) {
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> Buffers; // the texts' storage
   std::vector<ReportText> Texts;
   for (const std::string &Input : Inputs) {
     auto Buffer = readInputFile(Input, MaxReportBytes);
     if (!Buffer)
       return mergeError("cannot read '" + Input + "': " + llvm::toString(Buffer.takeError()));
-    Texts.push_back({Input, (*Buffer)->getBuffer().str()});
+    Buffers.push_back(std::move(*Buffer));
+    Texts.push_back({Input, Buffers.back()->getBuffer()});
   }
   return mergeReportTexts(Texts, FailOn);
 }

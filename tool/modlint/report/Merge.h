@@ -3,6 +3,7 @@
 #pragma once
 
 #include "report/Report.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
@@ -21,7 +22,7 @@ llvm::Expected<MergeResult> mergeReports(const std::vector<std::string> &Inputs,
 /// A report's name (for messages) and its text.
 struct ReportText {
   std::string Name;
-  std::string Text;
+  llvm::StringRef Text;
 };
 
 /// mergeReports on texts already read.
