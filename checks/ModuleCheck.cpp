@@ -18,7 +18,8 @@ AST_MATCHER_P(CXXRecordDecl, isSharedModuleClass, const ModuleClassifier *,
 ModuleCheck::ModuleCheck(llvm::StringRef Name,
                          tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Settings(ModuleSettings::read(Options)),
-      Modules(Settings.ModuleBases), Safe(Settings.SafeTypes) {}
+      Modules(Settings.ModuleBases), Safe(Settings.SafeTypes),
+      Helpers(Modules, Safe, [this](const FunctionDecl &F) { return isConstruction(F); }) {}
 
 void ModuleCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Settings.store(Options, Opts);
@@ -88,7 +89,7 @@ void ModuleCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   MemberStateResolver Resolver(Modules, Context);
   MethodListener Listener(*this, *Body, Context);
-  WriteScanner(Resolver, Safe, Listener).scan(*Method);
+  WriteScanner(Resolver, Safe, Listener).scan(*Method, Helpers.entryOf(*Method, Context));
 }
 
 void ModuleCheck::noteDeclaration(const ValueDecl &Member) {

@@ -3,6 +3,7 @@
 // one that runs while the instance is shared (not construction).
 #pragma once
 
+#include "analysis/HelperLocks.h"
 #include "analysis/ModuleClassifier.h"
 #include "analysis/ModuleSettings.h"
 #include "analysis/SafeTypes.h"
@@ -21,6 +22,7 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Options) override;
+  void onEndOfTranslationUnit() override { Helpers.clear(); }
 
 protected:
   /// Called for each write and member use found in a shared module's member
@@ -57,6 +59,8 @@ protected:
   const ModuleSettings Settings;
   const ModuleClassifier Modules;
   const SafeTypes Safe;
+  /// The locks helpers are called with; per translation unit.
+  HelperLocks Helpers;
 };
 
 } // namespace modlint

@@ -239,6 +239,7 @@ void MutableMemberCheck::onEndOfTranslationUnit() {
   ModuleClasses.clear();
   AnalysedBody = nullptr;
   Analyzer.reset();
+  ModuleCheck::onEndOfTranslationUnit();
 }
 
 } // namespace modlint

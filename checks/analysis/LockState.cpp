@@ -3,7 +3,10 @@
 #include "CallInfo.h"
 #include "LockAttributes.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <algorithm>
+#include <iterator>
 
 using namespace clang;
 
@@ -16,6 +19,35 @@ void LockState::unlockMutex(llvm::StringRef Mutex) {
       It->Held = false;
       return;
     }
+}
+
+std::vector<std::string> LockState::held() const {
+  std::vector<std::string> Held;
+  for (const Lock &L : Locks)
+    if (L.Held)
+      Held.push_back(L.Mutex);
+  llvm::sort(Held);
+  Held.erase(std::unique(Held.begin(), Held.end()), Held.end());
+  return Held;
+}
+
+LockState LockState::holding(const std::vector<std::string> &Mutexes) {
+  LockState State;
+  for (const std::string &Mutex : Mutexes)
+    State.lockMutex(Mutex);
+  return State;
+}
+
+void keepCommonLocks(std::optional<std::vector<std::string>> &Common,
+                     std::vector<std::string> Held) {
+  if (!Common) {
+    Common = std::move(Held);
+    return;
+  }
+  std::vector<std::string> Both;
+  std::set_intersection(Common->begin(), Common->end(), Held.begin(), Held.end(),
+                        std::back_inserter(Both));
+  Common = std::move(Both);
 }
 
 void LockState::setGuardHeld(const VarDecl *Guard, bool Held) {
@@ -81,15 +113,17 @@ llvm::SmallVector<const Expr *, 4> guardArguments(const Expr *Init) {
   return Args;
 }
 
-/// std::defer_lock leaves the guard unlocked; try_to_lock and adopt_lock are
-/// treated as owning the lock (the usual code checks owns_lock() next).
-bool isDeferTag(const Expr *Arg) {
-  return recordName(Arg->getType()) == "std::defer_lock_t";
+/// std::defer_lock and std::try_to_lock leave the guard not owning its
+/// lock (a try is held only where `owns_lock()` or `if (lk)` says it
+/// succeeded); adopt_lock owns it. Boost's tags are the same types.
+bool isUnownedTag(const Expr *Arg) {
+  const std::string Name = recordName(Arg->getType());
+  return Name == "std::defer_lock_t" || Name == "std::try_to_lock_t" ||
+         Name == "boost::defer_lock_t" || Name == "boost::try_to_lock_t";
 }
 bool isLockTag(const Expr *Arg) {
   const std::string Name = recordName(Arg->getType());
-  return Name == "std::defer_lock_t" || Name == "std::try_to_lock_t" ||
-         Name == "std::adopt_lock_t";
+  return isUnownedTag(Arg) || Name == "std::adopt_lock_t" || Name == "boost::adopt_lock_t";
 }
 
 /// The variable a guard expression names (`l` in `l.unlock()`).
@@ -99,6 +133,19 @@ const VarDecl *guardVariable(const Expr *Object) {
   return nullptr;
 }
 
+/// The exclusive guard a condition asks about: `lk.owns_lock()`, `lk`
+/// (its `operator bool`) or `lk.try_lock()`.
+const VarDecl *testedGuard(const CallExpr &Call) {
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method)
+    return nullptr;
+  const bool Tests = llvm::isa<CXXConversionDecl>(Method) ||
+                     (Method->getIdentifier() &&
+                      (Method->getName() == "owns_lock" || Method->getName() == "try_lock"));
+  const VarDecl *Guard = Tests ? guardVariable(Member->getImplicitObjectArgument()) : nullptr;
+  return Guard && guardKindOf(Guard->getType()) == GuardKind::Exclusive ? Guard : nullptr;
+}
 } // namespace
 
 std::string LockRecogniser::memberMutex(const Expr *Arg) const {
@@ -118,7 +165,7 @@ void LockRecogniser::applyDeclaration(const VarDecl &Var,
   bool Deferred = false;
   std::string Mutexes;
   for (const Expr *Arg : guardArguments(Var.getInit())) {
-    if (isDeferTag(Arg))
+    if (isUnownedTag(Arg))
       Deferred = true;
     if (isLockTag(Arg))
       continue;
@@ -148,6 +195,8 @@ std::optional<TryLock> LockRecogniser::tryLockIn(const Expr *Condition) const {
   const auto *Call = llvm::dyn_cast_or_null<CallExpr>(E);
   if (!Call || !Call->getDirectCallee())
     return std::nullopt;
+  if (const VarDecl *Guard = testedGuard(*Call))
+    return TryLock{{}, Guard, !Negated};
   const LockCall Effect = tryLockCallOf(*Call);
   if (Effect.Effect != LockCall::Acquire || Effect.Shared || Effect.Locks.empty())
     return std::nullopt;
@@ -159,7 +208,7 @@ std::optional<TryLock> LockRecogniser::tryLockIn(const Expr *Condition) const {
   const bool Boolean = Call->getType()->isBooleanType();
   const bool SuccessWhenTrue =
       Boolean ? Compared != BO_NE : Compared && *Compared == BO_EQ;
-  return TryLock{std::move(Mutex), SuccessWhenTrue != Negated};
+  return TryLock{std::move(Mutex), nullptr, SuccessWhenTrue != Negated};
 }
 
 void LockRecogniser::applyFunction(const FunctionDecl &Function, LockState &State) const {
@@ -174,8 +223,10 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
   if (const auto *Call = llvm::dyn_cast<CallExpr>(Full)) {
     if (callsStdFunction(*Call, "std::lock")) {
       for (const Expr *Arg : Call->arguments()) {
-        std::string Mutex = memberMutex(Arg);
-        if (!Mutex.empty())
+        if (const VarDecl *Guard = guardVariable(Arg);
+            Guard && guardKindOf(Guard->getType()) == GuardKind::Exclusive)
+          State.setGuardHeld(Guard, true); // `std::lock(l1, l2)` on defer_lock guards
+        else if (std::string Mutex = memberMutex(Arg); !Mutex.empty())
           State.lockMutex(Mutex);
       }
       return;

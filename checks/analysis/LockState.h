@@ -11,6 +11,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace modlint {
 
@@ -35,6 +36,12 @@ public:
   /// name, such as the body of a std::call_once callable.
   void holdSynthetic() { Locks.push_back({nullptr, "<synchronised>", true}); }
 
+  /// The lock objects held, sorted and without repeats.
+  std::vector<std::string> held() const;
+  /// A state in which exactly `Mutexes` are held (on entry to a function
+  /// every caller calls with them held).
+  static LockState holding(const std::vector<std::string> &Mutexes);
+
 private:
   struct Lock {
     const clang::VarDecl *Guard; // null for a direct m.lock()
@@ -44,12 +51,27 @@ private:
   llvm::SmallVector<Lock, 4> Locks;
 };
 
+/// Narrows `Common`, the locks held at every call seen so far (unset
+/// before the first), to those also in `Held` (both sorted, as held()
+/// gives them).
+void keepCommonLocks(std::optional<std::vector<std::string>> &Common,
+                     std::vector<std::string> Held);
+
 /// A try-lock tested by a condition: the lock object it takes, and whether
 /// it is held when the condition is true (`mu_.try_lock()`) or false
 /// (`!mu_.try_lock()`).
 struct TryLock {
-  std::string Mutex;
+  std::string Mutex;               // a lock object of the module, or
+  const clang::VarDecl *Guard = nullptr; // a guard (`lk.owns_lock()`)
   bool WhenTrue = true;
+
+  /// Records the lock as held in `State`.
+  void holdIn(LockState &State) const {
+    if (Guard)
+      State.setGuardHeld(Guard, true);
+    else
+      State.lockMutex(Mutex);
+  }
 };
 
 /// Recognises lock acquisition and release in declarations and expression
@@ -68,7 +90,8 @@ public:
   /// The try-lock a condition tests, if any: `mu_.try_lock()`,
   /// `try_lock_for(d)`, `try_lock_until(t)`, `mu_.TryLock()`,
   /// `pthread_mutex_trylock(&mu_) == 0`, any call with an exclusive
-  /// try-acquire attribute, each possibly negated.
+  /// try-acquire attribute, and on a guard `lk.owns_lock()`, `lk` and
+  /// `lk.try_lock()`, each possibly negated.
   std::optional<TryLock> tryLockIn(const clang::Expr *Condition) const;
 
   /// The locks a function requires held on entry

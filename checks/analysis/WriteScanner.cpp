@@ -33,11 +33,16 @@ bool alwaysExits(const Stmt *S) {
 
 } // namespace
 
-void WriteScanner::scan(const FunctionDecl &Method) {
-  LockState Entry;
+void WriteScanner::scan(const FunctionDecl &Method, LockState Entry) {
   Locks.applyFunction(Method, Entry);
   PathInterior.clear();
+  OwnCallees.clear();
+  Lambdas = LambdaSchedule();
   walkStatement(Method.getBody(), Entry);
+  // Local lambda variables run where they are called: now that every call
+  // has been seen, under the locks held at all of them.
+  while (auto Local = Lambdas.takeLocal())
+    walkScoped(Local->first->getBody(), Local->second);
 }
 
 void WriteScanner::walkScoped(const Stmt *S, const LockState &Outer) {
@@ -90,11 +95,11 @@ void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
     const std::optional<TryLock> Try = Locks.tryLockIn(If->getCond());
     LockState Then = Scope, Else = Scope;
     if (Try)
-      (Try->WhenTrue ? Then : Else).lockMutex(Try->Mutex);
+      Try->holdIn(Try->WhenTrue ? Then : Else);
     walkStatement(If->getThen(), Then);
     walkStatement(If->getElse(), Else);
     if (Try && !Try->WhenTrue && alwaysExits(If->getThen()))
-      State.lockMutex(Try->Mutex);
+      Try->holdIn(State);
     return;
   }
   // Loops, switch, try and the rest: children in order, in a scope of their
@@ -106,6 +111,7 @@ void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
 
 void WriteScanner::walkDeclaration(const Decl *D, LockState &State) {
   if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
+    Lambdas.noteLocal(*Var);
     if (const Expr *Init = Var->getInit()) {
       scanExpr(Init, State);
       Resolver.addAlias(Var, Init, /*Element=*/false);
@@ -135,9 +141,17 @@ void WriteScanner::scanLambda(const LambdaExpr *Lambda,
   for (const Expr *Init : Lambda->capture_inits())
     if (Init)
       scanExpr(Init, State);
-  // The lambda body counts as part of the member function, with the locks
-  // held where the lambda is written.
-  walkScoped(Lambda->getBody(), State);
+  // The lambda body counts as part of the member function. It runs under
+  // the locks held where it is written only if it runs there and then;
+  // deferred code starts with none (DeferredCode.h).
+  switch (Lambdas.startOf(*Lambda)) {
+  case LambdaSchedule::Start::WithCaller:
+    return walkScoped(Lambda->getBody(), State);
+  case LambdaSchedule::Start::Unlocked:
+    return walkScoped(Lambda->getBody(), LockState());
+  case LambdaSchedule::Start::AtItsCalls:
+    return; // scanned once all its calls are seen
+  }
 }
 
 bool WriteScanner::scanSpecialCall(const CallExpr *Call,
@@ -150,8 +164,11 @@ bool WriteScanner::scanSpecialCall(const CallExpr *Call,
   Synchronised.holdSynthetic();
   for (const Expr *Arg : Call->arguments()) {
     if (const auto *Lambda =
-            llvm::dyn_cast<LambdaExpr>(Arg->IgnoreParenImpCasts()))
-      scanLambda(Lambda, Synchronised);
+            llvm::dyn_cast<LambdaExpr>(Arg->IgnoreParenImpCasts())) {
+      for (const Expr *Init : Lambda->capture_inits())
+        scanExpr(Init, State);
+      walkScoped(Lambda->getBody(), Synchronised);
+    }
     else
       scanExpr(Arg, State);
   }
@@ -172,11 +189,16 @@ void WriteScanner::scanExpr(const Expr *Root, const LockState &State) {
       scanLambda(Lambda, State);
       continue;
     }
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
       if (scanSpecialCall(Call, State))
         continue;
+      Lambdas.noteCall(*Call, State);
+    } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+      Lambdas.noteReference(*Ref);
+    }
     classifyWrite(E, State);
     noteMemberUse(E, State);
+    noteMethodUse(E, State);
     const size_t Before = Pending.size();
     for (const Stmt *Child : E->children()) {
       if (!Child)
@@ -221,6 +243,32 @@ void WriteScanner::noteMemberUse(const Expr *E, const LockState &State) {
       Inner = nullptr;
   }
   Listener.onMemberUse({E, std::move(*Target), State.anyHeld()});
+}
+
+void WriteScanner::noteMethodUse(const Expr *E, const LockState &State) {
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Callee = Call->getMethodDecl();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (!Callee || !Object)
+      return;
+    Object = Object->IgnoreParenImpCasts();
+    if (const auto *Deref = llvm::dyn_cast<UnaryOperator>(Object);
+        Deref && Deref->getOpcode() == UO_Deref)
+      Object = Deref->getSubExpr()->IgnoreParenImpCasts(); // (*this).f()
+    if (!llvm::isa<CXXThisExpr>(Object))
+      return; // another object's call: its MemberExpr below is an other use
+    OwnCallees.insert(Call->getCallee()->IgnoreParens());
+    Listener.onOwnCall(*Callee, State);
+    return;
+  }
+  const ValueDecl *Used = nullptr;
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    Used = Member->getMemberDecl();
+  else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    Used = Ref->getDecl();
+  if (const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Used);
+      Method && !OwnCallees.contains(E))
+    Listener.onOtherUse(*Method);
 }
 
 void WriteScanner::report(WriteKind Kind, const Expr *Write,

@@ -3,6 +3,7 @@
 // and reports every write to member state and every use of a member.
 #pragma once
 
+#include "DeferredCode.h"
 #include "LockState.h"
 #include "MemberState.h"
 #include "SafeTypes.h"
@@ -40,6 +41,12 @@ public:
   virtual ~ScanListener() = default;
   virtual void onWrite(const WriteEvent &Event) {}
   virtual void onMemberUse(const MemberUse &Use) {}
+  /// A call of a member function on the object being analysed (`helper()`,
+  /// `this->helper()`), with the locks held where it is made.
+  virtual void onOwnCall(const clang::CXXMethodDecl &Callee, const LockState &State) {}
+  /// A member function used in any other way: called on another object,
+  /// its address taken, bound. Its callers are then unknown.
+  virtual void onOtherUse(const clang::CXXMethodDecl &Method) {}
 };
 
 class WriteScanner {
@@ -48,8 +55,9 @@ public:
                ScanListener &Listener)
       : Resolver(Resolver), Locks(Resolver), Safe(Safe), Listener(Listener) {}
 
-  /// Scans `Method`'s body, starting with no lock held.
-  void scan(const clang::FunctionDecl &Method);
+  /// Scans `Method`'s body, starting with the locks of `Entry` and those
+  /// its attributes require.
+  void scan(const clang::FunctionDecl &Method, LockState Entry = LockState());
 
 private:
   void walkStatement(const clang::Stmt *S, LockState &State);
@@ -60,6 +68,7 @@ private:
   bool scanSpecialCall(const clang::CallExpr *Call, const LockState &State);
   void classifyWrite(const clang::Expr *E, const LockState &State);
   void noteMemberUse(const clang::Expr *E, const LockState &State);
+  void noteMethodUse(const clang::Expr *E, const LockState &State);
   void report(WriteKind Kind, const clang::Expr *Write,
               const clang::Expr *Target, std::string Operation,
               const LockState &State);
@@ -71,6 +80,10 @@ private:
   /// Inner nodes of member-state paths already reported as part of a longer
   /// path, so that `stats_` in `stats_.count` is not reported again.
   llvm::SmallPtrSet<const clang::Expr *, 16> PathInterior;
+  /// The locks each lambda of the body starts with.
+  LambdaSchedule Lambdas;
+  /// Callees of own calls already reported by onOwnCall.
+  llvm::SmallPtrSet<const clang::Expr *, 8> OwnCallees;
 };
 
 /// Container types by their shape: std containers and adaptors, plus any

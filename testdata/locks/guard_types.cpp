@@ -22,6 +22,6 @@ public:
   void seven() { std::unique_lock<std::shared_mutex> w(rw_); a_ = 7; }
   void eight() { std::lock_guard<std::shared_mutex> w(rw_); a_ = 8; }
   void nine() { std::lock_guard<std::recursive_mutex> g(rmu_); a_ = 9; }
-  void ten() { std::unique_lock<std::timed_mutex> g(tmu_, std::try_to_lock); a_ = 10; }
+  void ten() { std::unique_lock<std::timed_mutex> g(tmu_, std::try_to_lock); if (g) a_ = 10; }
   void eleven() { this->mu_.lock(); a_ = 11; this->mu_.unlock(); }
 };

@@ -51,7 +51,10 @@ struct YamlScan {
     for (size_t I = 0; I < Line.size(); ++I) {
       const char C = Line[I];
       if (Quote) {
-        if (Quote == '"' && C == '\\')
+        // `\"` in a double-quoted scalar and `''` in a single-quoted one
+        // are the quote character itself, not the end of the scalar.
+        if ((Quote == '"' && C == '\\') ||
+            (Quote == '\'' && C == '\'' && I + 1 < Line.size() && Line[I + 1] == '\''))
           ++I;
         else if (C == Quote)
           Quote = 0;

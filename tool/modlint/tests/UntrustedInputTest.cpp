@@ -67,6 +67,13 @@ TEST(UntrustedInput, NestingTooDeepForARecursiveParserIsRefused) {
                                                                     std::string(500000, '[')),
                         "-p", "."}),
                 TooDeep, "config with an apostrophe before the brackets");
+  // `''` inside a single-quoted scalar is an apostrophe, not its end: the
+  // brackets after it are text (the config fuzzer found this one).
+  const RunOutput Quoted = S.lint({"--config",
+                                   S.write("quoted.yaml", "HeaderFilter: 'it''s " +
+                                                              std::string(300, '[') + "'\n"),
+                                   "--dump-config"});
+  EXPECT_EQ(Quoted.ExitCode, 0) << Quoted.Stderr;
 }
 
 TEST(UntrustedInput, SpecialFilesAreRefusedNotReadForever) {
