@@ -1,5 +1,6 @@
 #include "MutableMemberCheck.h"
 
+#include "analysis/ForwardedWrites.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -46,6 +47,42 @@ bool allMethodsDefined(const CXXRecordDecl &Module) {
   return true;
 }
 
+/// The object whose method `Mutation` calls (other than an assignment),
+/// when that object is `Use` or what `Use` points to (`ep_.send()`,
+/// `ep_->send()` for a raw or smart pointer `ep_`). For a type that
+/// synchronises itself, such a call is how it is meant to change.
+QualType calledObjectType(const Stmt &Mutation, const Expr &Use) {
+  const Expr *Object = nullptr;
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Mutation))
+    Object = Call->getImplicitObjectArgument();
+  else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&Mutation);
+           Op && Op->getOperator() != OO_Equal && Op->getNumArgs() > 0)
+    Object = Op->getArg(0);
+  if (!Object)
+    return QualType();
+  Object = Object->IgnoreParenImpCasts();
+  const Expr *Target = Use.IgnoreParenImpCasts();
+  if (Object == Target)
+    return Object->getType()->isPointerType() ? Object->getType()->getPointeeType()
+                                              : Object->getType();
+  // `ep_->send()` on a smart pointer: the object is `ep_.operator->()`.
+  if (const auto *Arrow = llvm::dyn_cast<CXXOperatorCallExpr>(Object);
+      Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1 &&
+      Arrow->getArg(0)->IgnoreParenImpCasts() == Target)
+    return Arrow->getType()->getPointeeType();
+  return QualType();
+}
+
+/// Passing to a forwarding reference is a read unless the visible callee
+/// writes through it (ForwardedWrites.h).
+bool isForwardedRead(const Stmt &Mutation, const Expr &Use) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(&Mutation);
+  if (!Call)
+    return false;
+  const std::optional<unsigned> Index = forwardingParameter(*Call, Use);
+  return Index && !writesThroughParameter(*Call, *Index);
+}
+
 /// ExprMutationAnalyzer counts every return of the expression by reference
 /// as a mutation; a const reference or a copy hands out no write access.
 bool isReadOnlyReturn(const Stmt *Mutation) {
@@ -80,6 +117,30 @@ bool initialisedByEveryConstructor(const FieldDecl &Field,
       return false;
   }
   return AnyConstructor;
+}
+
+/// A class type whose const objects can be default-initialised: it has a
+/// user-provided default constructor (`const std::string s_;`), or an
+/// implicit one and every member and base can be (each field has an
+/// initializer or is such a class itself).
+bool isConstDefaultConstructible(QualType Type, unsigned Depth = 0) {
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition() || Depth > 8)
+    return false;
+  Record = Record->getDefinition();
+  for (const CXXConstructorDecl *Ctor : Record->ctors())
+    if (Ctor->isDefaultConstructor() && Ctor->isUserProvided())
+      return true;
+  if (!Record->hasDefaultConstructor() || Record->hasUserProvidedDefaultConstructor())
+    return false;
+  for (const FieldDecl *Field : Record->fields())
+    if (!Field->hasInClassInitializer() &&
+        !isConstDefaultConstructible(Field->getType(), Depth + 1))
+      return false;
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    if (!isConstDefaultConstructible(Base.getType(), Depth + 1))
+      return false;
+  return true;
 }
 
 /// Another member shares the declaration (`int a_ = 0, b_ = 0;`): `const`
@@ -132,12 +193,15 @@ void MutableMemberCheck::onMemberUse(const MemberUse &Use, const Stmt &Body,
     AnalysedBody = &Body;
   }
   const Stmt *Mutation = Analyzer->findMutation(Use.Use);
-  if (!Mutation || isAccessorCall(Mutation) || isReadOnlyReturn(Mutation))
+  if (!Mutation || isAccessorCall(Mutation) || isReadOnlyReturn(Mutation) ||
+      isForwardedRead(*Mutation, *Use.Use))
     return;
-  // Modifying a std::atomic (or a mutex) inside the member is how shared
-  // state is meant to change: the member is modified, but safely, so it is
-  // neither unguarded nor a candidate for const.
-  const bool Safely = Safe.isThreadSafe(Use.Use->getType());
+  // Modifying a std::atomic (or a mutex) inside the member, or calling a
+  // method of a type that synchronises itself, is how shared state is meant
+  // to change: the member is modified, but safely, so it is neither
+  // unguarded nor a candidate for const.
+  const bool Safely = Safe.isThreadSafe(Use.Use->getType()) ||
+                      Safe.isSelfSynchronised(calledObjectType(*Mutation, *Use.Use), Modules);
   recordModification(Use.Target.Member, Mutation->getBeginLoc(),
                      Use.LockHeld || Safely);
 }
@@ -181,36 +245,42 @@ void MutableMemberCheck::reportMember(const ValueDecl &Member,
   // Never modified after construction: cheap to make that a promise. Only
   // said when every member function was seen, or a write elsewhere could
   // make the advice wrong.
-  if (Found == Modified.end() && ClassComplete) {
+  if (Found == Modified.end() && ClassComplete && constWouldCompile(Member, Module)) {
     auto Diag = AtMember("'%0' of shared module '%1' is never modified after "
                          "construction; declare it 'const' so it stays safe to "
                          "share",
                          DiagnosticIDs::Remark);
-    if (auto Fix = constFix(Member, Module))
+    if (auto Fix = constFix(Member))
       Diag << *Fix;
   }
 }
 
+bool MutableMemberCheck::constWouldCompile(const ValueDecl &Member,
+                                           const CXXRecordDecl &Module) const {
+  // Written in a constructor's body, through a pointer or reference handed
+  // out there, or by an init method: `const` would reject that write.
+  if (ModifiedInConstruction.contains(&Member))
+    return false;
+  if (const auto *Field = llvm::dyn_cast<FieldDecl>(&Member))
+    return !Field->isMutable() &&
+           (Field->hasInClassInitializer() || initialisedByEveryConstructor(*Field, Module) ||
+            isConstDefaultConstructible(Field->getType()));
+  return true; // a static member: its definition gets `const` too
+}
+
 std::optional<FixItHint>
-MutableMemberCheck::constFix(const ValueDecl &Member,
-                             const CXXRecordDecl &Module) const {
+MutableMemberCheck::constFix(const ValueDecl &Member) const {
   const auto *Declarator = llvm::dyn_cast<DeclaratorDecl>(&Member);
-  if (!Declarator || ModifiedInConstruction.contains(&Member) ||
-      sharesDeclaration(*Declarator))
+  if (!Declarator || sharesDeclaration(*Declarator))
     return std::nullopt;
-  if (const auto *Field = llvm::dyn_cast<FieldDecl>(&Member)) {
-    if (Field->isMutable() || Field->isBitField() ||
-        (!Field->hasInClassInitializer() &&
-         !initialisedByEveryConstructor(*Field, Module)))
-      return std::nullopt;
-  } else {
-    // A static member: only an inline one with its initialiser, declared
-    // once, can change in one place.
-    const auto *Var = llvm::cast<VarDecl>(&Member);
-    if (!Var->isInline() || !Var->hasInit() || Var->getPreviousDecl() ||
-        Var->getMostRecentDecl() != Var)
-      return std::nullopt;
-  }
+  if (const auto *Field = llvm::dyn_cast<FieldDecl>(&Member); Field && Field->isBitField())
+    return std::nullopt;
+  // A static member: only an inline one with its initialiser, declared
+  // once, can change in one place.
+  if (const auto *Var = llvm::dyn_cast<VarDecl>(&Member);
+      Var && (!Var->isInline() || !Var->hasInit() || Var->getPreviousDecl() ||
+              Var->getMostRecentDecl() != Var))
+    return std::nullopt;
   const QualType Type = Member.getType();
   if (Type->isFunctionPointerType() || Type->isMemberPointerType())
     return std::nullopt;

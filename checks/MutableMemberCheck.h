@@ -41,10 +41,13 @@ private:
                           clang::SourceLocation Where, bool LockHeld);
   void reportMember(const clang::ValueDecl &Member,
                     const clang::CXXRecordDecl &Module, bool ClassComplete);
-  /// The insertion that makes a never-modified member const, when it is
-  /// sure to compile; none otherwise.
-  std::optional<clang::FixItHint> constFix(const clang::ValueDecl &Member,
-                                           const clang::CXXRecordDecl &Module) const;
+  /// Declaring the never-modified `Member` const would compile: nothing
+  /// writes it during construction and every constructor initialises it.
+  bool constWouldCompile(const clang::ValueDecl &Member,
+                         const clang::CXXRecordDecl &Module) const;
+  /// The insertion that makes such a member const, when it can be placed
+  /// (not inside a macro, not a declaration shared with other members).
+  std::optional<clang::FixItHint> constFix(const clang::ValueDecl &Member) const;
 
   // Per translation unit: each ClangTidyContext creates its own check
   // objects for every unit, so nothing here is shared between threads.

@@ -32,6 +32,8 @@ public:
                       const clang::ASTContext &Context)
       : Modules(Modules), Context(Context) {}
 
+  const ModuleClassifier &modules() const { return Modules; }
+
   /// The member state `E` denotes, or nothing when `E` is local, a
   /// parameter, another object, or a reference member's referent.
   std::optional<MemberState> resolve(const clang::Expr *E) const;

@@ -105,4 +105,34 @@ bool SafeTypes::isSafeMember(const ValueDecl *Member) const {
   return isThreadSafe(Type);
 }
 
+bool SafeTypes::holdsSynchronisation(const CXXRecordDecl &Record, unsigned Depth) const {
+  if (Depth > 8 || !Record.hasDefinition())
+    return false;
+  const CXXRecordDecl &Definition = *Record.getDefinition();
+  for (const Decl *Member : Definition.decls()) {
+    const auto *Field = llvm::dyn_cast<FieldDecl>(Member);
+    const auto *Static = llvm::dyn_cast<VarDecl>(Member);
+    if ((Field && isThreadSafe(Field->getType())) ||
+        (Static && Static->isStaticDataMember() && isThreadSafe(Static->getType())))
+      return true;
+  }
+  for (const CXXBaseSpecifier &Base : Definition.bases())
+    if (const CXXRecordDecl *BaseRecord = Base.getType()->getAsCXXRecordDecl();
+        BaseRecord && holdsSynchronisation(*BaseRecord, Depth + 1))
+      return true;
+  return false;
+}
+
+bool SafeTypes::isSelfSynchronised(QualType Type, const ModuleClassifier &Modules) const {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType();
+  if (isThreadSafe(Type))
+    return true;
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  return Modules.isSharedModule(Record) || holdsSynchronisation(*Record, 0);
+}
+
 } // namespace modlint

@@ -3,6 +3,7 @@
 // that cannot change after construction.
 #pragma once
 
+#include "ModuleClassifier.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
 #include <string>
@@ -24,8 +25,15 @@ public:
   /// a reference, a thread_local static, or of a thread-safe type.
   bool isSafeMember(const clang::ValueDecl *Member) const;
 
+  /// A type that synchronises itself: a thread-safe type, a class carrying
+  /// the `capability` attribute, a class that holds (itself or in a base) a
+  /// data member of a thread-safe type (a lock object, an atomic), or a
+  /// shared module. Calling a non-const method of one is not a write.
+  bool isSelfSynchronised(clang::QualType Type, const ModuleClassifier &Modules) const;
+
 private:
   bool isExtra(llvm::StringRef QualifiedName) const;
+  bool holdsSynchronisation(const clang::CXXRecordDecl &Record, unsigned Depth) const;
   std::vector<std::string> Extra;
 };
 

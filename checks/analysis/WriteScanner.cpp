@@ -276,8 +276,14 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
                           const LockState &State) {
   if (!Target)
     return;
-  // Writes to a std::atomic (or any thread-safe type) are not races.
-  if (Safe.isThreadSafe(Target->IgnoreParenImpCasts()->getType()))
+  // Writes to a std::atomic (or any thread-safe type) are not races, and a
+  // type that synchronises itself takes care of its own state in every
+  // method but the assignment that replaces it.
+  const QualType TargetType = Target->IgnoreParenImpCasts()->getType();
+  const QualType Object =
+      TargetType->isPointerType() ? TargetType->getPointeeType() : TargetType; // `p->push(x)`
+  if (Safe.isThreadSafe(TargetType) ||
+      (Kind != WriteKind::Assignment && Safe.isSelfSynchronised(Object, Resolver.modules())))
     return;
   auto Resolved = Resolver.resolve(Target);
   if (!Resolved)

@@ -168,17 +168,24 @@ TEST_F(WriteScannerTest, LocalsParametersAndOtherObjectsAreNotMemberState) {
   EXPECT_TRUE(W.empty());
 }
 
-TEST_F(WriteScannerTest, LambdaInheritsLocksWhereItIsWritten) {
+TEST_F(WriteScannerTest, LocalLambdaRunsUnderTheLocksOfItsCalls) {
   auto W = scan(R"(class M : public modrt::Module {
   std::mutex mu_; int n_ = 0;
   void f() {
     auto a = [this] { n_ = 1; };
-    std::lock_guard<std::mutex> g(mu_);
     auto b = [this] { n_ = 2; };
+    auto c = [this] { n_ = 3; };
+    std::lock_guard<std::mutex> g(mu_);
+    a(); a();
+    b();
+    [this] { n_ = 4; }();
   }
+  void g() {}
 };)", "f");
-  EXPECT_EQ(locks(W[4]), std::vector<bool>{false});
-  EXPECT_EQ(locks(W[6]), std::vector<bool>{true});
+  EXPECT_EQ(locks(W[4]), std::vector<bool>{true});  // every call locked
+  EXPECT_EQ(locks(W[5]), std::vector<bool>{true});
+  EXPECT_EQ(locks(W[6]), std::vector<bool>{false}); // never called: no lock assumed
+  EXPECT_EQ(locks(W[10]), std::vector<bool>{true}); // invoked where written
 }
 
 } // namespace

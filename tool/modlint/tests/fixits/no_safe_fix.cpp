@@ -1,5 +1,7 @@
-// The note is given, but `const` would not compile here, so no fix is
-// offered and --fix leaves the file as it is.
+// `const` would compile for first_, second_, outOfLine_ and count_, but
+// the fix cannot be placed (a shared declaration, an out-of-line
+// definition, a macro): the note is given without a fix. For hosts_,
+// uninitialised_ and cache_ `const` would not compile at all: no note.
 #include <modrt/module.hpp>
 #include <string>
 #include <vector>
