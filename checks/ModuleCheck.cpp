@@ -18,7 +18,7 @@ AST_MATCHER_P(CXXRecordDecl, isSharedModuleClass, const ModuleClassifier *,
 ModuleCheck::ModuleCheck(llvm::StringRef Name,
                          tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Settings(ModuleSettings::read(Options)),
-      Modules(Settings.ModuleBases), Safe(Settings.SafeTypes),
+      Modules(Settings.ModuleBases), Safe(Settings.SafeTypes, Settings.LockTypes),
       Helpers(Modules, Safe, [this](const FunctionDecl &F) { return isConstruction(F); }) {}
 
 void ModuleCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -3,6 +3,7 @@
 #include "LockState.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -10,8 +11,13 @@ using namespace clang;
 namespace modlint {
 
 namespace {
-GuardKind guardByName(QualType Type) {
-  return llvm::StringSwitch<GuardKind>(recordName(Type))
+GuardKind guardByName(QualType Type, const LockTypeNames &Names) {
+  const std::string Name = recordName(Type);
+  if (llvm::is_contained(Names.ScopedLocks, Name))
+    return GuardKind::Exclusive;
+  if (llvm::is_contained(Names.SharedScopedLocks, Name))
+    return GuardKind::Reader;
+  return llvm::StringSwitch<GuardKind>(Name)
       .Cases("std::lock_guard", "std::unique_lock", "std::scoped_lock", GuardKind::Exclusive)
       .Cases("absl::MutexLock", "absl::WriterMutexLock", GuardKind::Exclusive)
       .Cases("boost::lock_guard", "boost::unique_lock", "boost::upgrade_to_unique_lock",
@@ -110,10 +116,12 @@ void fromNames(const CallExpr &Call, const FunctionDecl &Callee, LockCall &Out) 
 }
 } // namespace
 
-GuardKind guardKindOf(QualType Type) { return guardByName(Type); }
+GuardKind guardKindOf(QualType Type, const LockTypeNames &Names) {
+  return guardByName(Type, Names);
+}
 
-GuardKind guardKindOf(const VarDecl &Var) {
-  if (const GuardKind Named = guardByName(Var.getType()); Named != GuardKind::None)
+GuardKind guardKindOf(const VarDecl &Var, const LockTypeNames &Names) {
+  if (const GuardKind Named = guardByName(Var.getType(), Names); Named != GuardKind::None)
     return Named;
   const auto *Record = Var.getType()->getAsCXXRecordDecl();
   if (!Record || !Record->hasAttr<ScopedLockableAttr>() || !Var.getInit())

@@ -11,19 +11,30 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
+#include <string>
+#include <vector>
 
 namespace modlint {
 
 /// How a guard variable holds its lock objects.
 enum class GuardKind { None, Exclusive, Reader };
 
-/// The kind of guard `Var` is: a std, Abseil or Boost guard by name, or a
-/// class with the `scoped_lockable` attribute whose constructor (the one
-/// `Var` is built with) acquires.
-GuardKind guardKindOf(const clang::VarDecl &Var);
+/// The user's own lock types, for those that carry no attributes
+/// (`MutexTypes`, `ScopedLockTypes`, `SharedScopedLockTypes`): fully
+/// qualified class or class template names.
+struct LockTypeNames {
+  std::vector<std::string> Mutexes;
+  std::vector<std::string> ScopedLocks;
+  std::vector<std::string> SharedScopedLocks;
+};
+
+/// The kind of guard `Var` is: a std, Abseil or Boost guard or one of
+/// `Names` by name, or a class with the `scoped_lockable` attribute whose
+/// constructor (the one `Var` is built with) acquires.
+GuardKind guardKindOf(const clang::VarDecl &Var, const LockTypeNames &Names);
 
 /// The same, for a guard named by its type alone (`l.unlock()` on a guard).
-GuardKind guardKindOf(clang::QualType Type);
+GuardKind guardKindOf(clang::QualType Type, const LockTypeNames &Names);
 
 /// What a call does to lock objects.
 struct LockCall {

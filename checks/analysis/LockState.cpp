@@ -133,9 +133,13 @@ const VarDecl *guardVariable(const Expr *Object) {
   return nullptr;
 }
 
-/// The exclusive guard a condition asks about: `lk.owns_lock()`, `lk`
-/// (its `operator bool`) or `lk.try_lock()`.
-const VarDecl *testedGuard(const CallExpr &Call) {
+} // namespace
+
+bool LockRecogniser::isExclusiveGuard(const VarDecl *Guard) const {
+  return Guard && guardKindOf(Guard->getType(), Names) == GuardKind::Exclusive;
+}
+
+const VarDecl *LockRecogniser::testedGuard(const CallExpr &Call) const {
   const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call);
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
   if (!Method)
@@ -144,9 +148,8 @@ const VarDecl *testedGuard(const CallExpr &Call) {
                      (Method->getIdentifier() &&
                       (Method->getName() == "owns_lock" || Method->getName() == "try_lock"));
   const VarDecl *Guard = Tests ? guardVariable(Member->getImplicitObjectArgument()) : nullptr;
-  return Guard && guardKindOf(Guard->getType()) == GuardKind::Exclusive ? Guard : nullptr;
+  return isExclusiveGuard(Guard) ? Guard : nullptr;
 }
-} // namespace
 
 std::string LockRecogniser::memberMutex(const Expr *Arg) const {
   // `absl::MutexLock l(&mu_)` names the lock object `mu_`.
@@ -160,7 +163,7 @@ std::string LockRecogniser::memberMutex(const Expr *Arg) const {
 
 void LockRecogniser::applyDeclaration(const VarDecl &Var,
                                       LockState &State) const {
-  if (guardKindOf(Var) != GuardKind::Exclusive)
+  if (guardKindOf(Var, Names) != GuardKind::Exclusive)
     return;
   bool Deferred = false;
   std::string Mutexes;
@@ -223,8 +226,7 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
   if (const auto *Call = llvm::dyn_cast<CallExpr>(Full)) {
     if (callsStdFunction(*Call, "std::lock")) {
       for (const Expr *Arg : Call->arguments()) {
-        if (const VarDecl *Guard = guardVariable(Arg);
-            Guard && guardKindOf(Guard->getType()) == GuardKind::Exclusive)
+        if (const VarDecl *Guard = guardVariable(Arg); isExclusiveGuard(Guard))
           State.setGuardHeld(Guard, true); // `std::lock(l1, l2)` on defer_lock guards
         else if (std::string Mutex = memberMutex(Arg); !Mutex.empty())
           State.lockMutex(Mutex);
@@ -236,8 +238,7 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
   const bool Lock = Callee && Callee->Name == "lock";
   const bool Unlock = Callee && Callee->Name == "unlock";
   if (Lock || Unlock)
-    if (const VarDecl *Guard = guardVariable(Callee->Object);
-        Guard && guardKindOf(Guard->getType()) == GuardKind::Exclusive) {
+    if (const VarDecl *Guard = guardVariable(Callee->Object); isExclusiveGuard(Guard)) {
       State.setGuardHeld(Guard, Lock);
       return;
     }

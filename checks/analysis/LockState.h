@@ -4,6 +4,7 @@
 // unlock()), or `m.lock()` ... `m.unlock()` in the same block.
 #pragma once
 
+#include "LockAttributes.h"
 #include "MemberState.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -78,8 +79,8 @@ struct TryLock {
 /// statements, and applies them to a LockState.
 class LockRecogniser {
 public:
-  explicit LockRecogniser(const MemberStateResolver &Resolver)
-      : Resolver(Resolver) {}
+  LockRecogniser(const MemberStateResolver &Resolver, const LockTypeNames &Names)
+      : Resolver(Resolver), Names(Names) {}
 
   /// `std::lock_guard g(mu_);`, `std::unique_lock l(mu_, std::defer_lock);`,
   /// `std::scoped_lock s(a_, b_);`, `absl::MutexLock l(&mu_);`, any
@@ -109,7 +110,13 @@ private:
   /// foreign mutex (which protects nothing).
   std::string memberMutex(const clang::Expr *Arg) const;
 
+  bool isExclusiveGuard(const clang::VarDecl *Guard) const;
+  /// The exclusive guard a condition asks about: `lk.owns_lock()`, `lk`
+  /// (its `operator bool`) or `lk.try_lock()`.
+  const clang::VarDecl *testedGuard(const clang::CallExpr &Call) const;
+
   const MemberStateResolver &Resolver;
+  const LockTypeNames &Names;
 };
 
 /// The qualified name of the class a (possibly dependent) type names.

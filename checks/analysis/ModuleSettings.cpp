@@ -20,6 +20,9 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   S.ModuleBases = readNames(Options, CheckOption::ModuleBases);
   S.SafeTypes = readNames(Options, CheckOption::SafeTypes);
   S.InitMethods = readNames(Options, CheckOption::InitMethods);
+  S.LockTypes.Mutexes = readNames(Options, CheckOption::MutexTypes);
+  S.LockTypes.ScopedLocks = readNames(Options, CheckOption::ScopedLockTypes);
+  S.LockTypes.SharedScopedLocks = readNames(Options, CheckOption::SharedScopedLockTypes);
   S.Strict = readBoolean(Options, CheckOption::Strict);
   return S;
 }

@@ -4,6 +4,7 @@
 // check at once.
 #pragma once
 
+#include "LockAttributes.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "options/CheckOptions.h"
 #include <string>
@@ -20,6 +21,9 @@ struct ModuleSettings {
   /// Methods that run before or after the instance is shared, like
   /// constructors: writes inside them are not races.
   std::vector<std::string> InitMethods;
+  /// The user's own lock types: `MutexTypes`, `ScopedLockTypes`,
+  /// `SharedScopedLockTypes`.
+  LockTypeNames LockTypes;
   /// Ignore locks: every non-safe member and every write is reported.
   bool Strict = false;
 

@@ -4,6 +4,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -67,10 +68,8 @@ template <typename Fn> bool anyNameOf(QualType Type, Fn Match) {
 } // namespace
 
 bool SafeTypes::isExtra(llvm::StringRef QualifiedName) const {
-  for (const std::string &Name : Extra)
-    if (Name == QualifiedName)
-      return true;
-  return false;
+  return llvm::is_contained(Extra, QualifiedName) ||
+         llvm::is_contained(Locks.Mutexes, QualifiedName);
 }
 
 bool SafeTypes::isThreadSafe(QualType Type) const {

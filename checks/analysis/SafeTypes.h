@@ -3,6 +3,7 @@
 // that cannot change after construction.
 #pragma once
 
+#include "LockAttributes.h"
 #include "ModuleClassifier.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
@@ -13,7 +14,12 @@ namespace modlint {
 
 class SafeTypes {
 public:
-  explicit SafeTypes(std::vector<std::string> Extra) : Extra(std::move(Extra)) {}
+  /// `Extra`: the `SafeTypes` option; `Locks`: the user's lock types, whose
+  /// mutexes are thread-safe too.
+  explicit SafeTypes(std::vector<std::string> Extra, LockTypeNames Locks = {})
+      : Extra(std::move(Extra)), Locks(std::move(Locks)) {}
+
+  const LockTypeNames &lockTypes() const { return Locks; }
 
   /// std::atomic, std::atomic_flag, the std mutex family, condition
   /// variables, std::once_flag, semaphores, std::latch, std::barrier, and
@@ -35,6 +41,7 @@ private:
   bool isExtra(llvm::StringRef QualifiedName) const;
   bool holdsSynchronisation(const clang::CXXRecordDecl &Record, unsigned Depth) const;
   std::vector<std::string> Extra;
+  LockTypeNames Locks;
 };
 
 } // namespace modlint

@@ -53,7 +53,7 @@ class WriteScanner {
 public:
   WriteScanner(MemberStateResolver &Resolver, const SafeTypes &Safe,
                ScanListener &Listener)
-      : Resolver(Resolver), Locks(Resolver), Safe(Safe), Listener(Listener) {}
+      : Resolver(Resolver), Locks(Resolver, Safe.lockTypes()), Safe(Safe), Listener(Listener) {}
 
   /// Scans `Method`'s body, starting with the locks of `Entry` and those
   /// its attributes require.

@@ -24,6 +24,9 @@ TEST(Config, ParsesEveryKey) {
   auto C = parseConfig("ModuleBases: [app::Handler, app::Service]\n"
                        "SafeTypes: [folly::ConcurrentHashMap]\n"
                        "InitMethods: [init]\n"
+                       "MutexTypes: [app::SpinLock]\n"
+                       "ScopedLockTypes: [app::Hold]\n"
+                       "SharedScopedLockTypes: [app::ReadHold, app::Peek]\n"
                        "Strict: true\n"
                        "Checks: 'modlint-*,-modlint-mutable-member'\n"
                        "HeaderFilter: '.*/include/.*'\n"
@@ -33,6 +36,9 @@ TEST(Config, ParsesEveryKey) {
   EXPECT_EQ(C->get(ModuleBases), "app::Handler;app::Service");
   EXPECT_EQ(C->get(SafeTypes), "folly::ConcurrentHashMap");
   EXPECT_EQ(C->get(InitMethods), "init");
+  EXPECT_EQ(C->get(spec(CheckOption::MutexTypes)), "app::SpinLock");
+  EXPECT_EQ(C->get(spec(CheckOption::ScopedLockTypes)), "app::Hold");
+  EXPECT_EQ(C->get(spec(CheckOption::SharedScopedLockTypes)), "app::ReadHold;app::Peek");
   EXPECT_EQ(C->get(Strict), "true");
   EXPECT_EQ(C->get(Checks), "modlint-*,-modlint-mutable-member");
   EXPECT_EQ(C->get(HeaderFilter), ".*/include/.*");
