@@ -83,6 +83,35 @@ bool isForwardedRead(const Stmt &Mutation, const Expr &Use) {
   return Index && !writesThroughParameter(*Call, *Index);
 }
 
+/// `Mutation` hands the member to another object or function together with
+/// a lock object of the module (`std::make_unique<Chatter>(&mu_, &notes_)`,
+/// as per-call reactors are built): the receiver is given the lock that
+/// guards the state, and locks it where it writes.
+bool handsOverWithLock(const Stmt &Mutation, const SafeTypes &Safe, ASTContext &Context) {
+  // The analyzer names `&notes_` itself: find the call it is an argument of.
+  const Stmt *Site = &Mutation;
+  for (unsigned Up = 0; Site && Up < 4 && !llvm::isa<CallExpr, CXXConstructExpr>(Site); ++Up) {
+    const DynTypedNodeList Parents = Context.getParents(*Site);
+    Site = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  }
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Site))
+    Args.append(Call->arg_begin(), Call->arg_end());
+  else if (const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(Site))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  for (const Expr *Arg : Args) {
+    const Expr *Object = Arg->IgnoreParenImpCasts();
+    if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Object);
+        Address && Address->getOpcode() == UO_AddrOf)
+      Object = Address->getSubExpr()->IgnoreParenImpCasts();
+    const auto *Member = llvm::dyn_cast<MemberExpr>(Object);
+    if (Member && llvm::isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
+        Safe.isLockObject(Member->getType()))
+      return true;
+  }
+  return false;
+}
+
 /// ExprMutationAnalyzer counts every return of the expression by reference
 /// as a mutation; a const reference or a copy hands out no write access.
 bool isReadOnlyReturn(const Stmt *Mutation) {
@@ -200,7 +229,7 @@ void MutableMemberCheck::onMemberUse(const MemberUse &Use, const Stmt &Body,
   // method of a type that synchronises itself, is how shared state is meant
   // to change: the member is modified, but safely, so it is neither
   // unguarded nor a candidate for const.
-  const bool Safely = Safe.isThreadSafe(Use.Use->getType()) ||
+  const bool Safely = Safe.isThreadSafe(Use.Use->getType()) || handsOverWithLock(*Mutation, Safe, Context) ||
                       Safe.isSelfSynchronised(calledObjectType(*Mutation, *Use.Use), Modules);
   recordModification(Use.Target.Member, Mutation->getBeginLoc(),
                      Use.LockHeld || Safely);

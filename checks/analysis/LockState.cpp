@@ -126,6 +126,26 @@ bool isLockTag(const Expr *Arg) {
   return isUnownedTag(Arg) || Name == "std::adopt_lock_t" || Name == "boost::adopt_lock_t";
 }
 
+/// `auto lk = lock();`: a guard returned by a member function of the same
+/// object holds the lock that function took. Named after the function, as
+/// the lock it stands for cannot be seen from here.
+std::string ownGuardFactory(const Expr *Init) {
+  for (unsigned Steps = 0; Init && Steps < 4; ++Steps) {
+    Init = Init->IgnoreImplicit();
+    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Init);
+    if (!Construct || Construct->getNumArgs() != 1)
+      break;
+    Init = Construct->getArg(0); // a move from the returned temporary
+  }
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Init);
+  const Expr *Object = Call ? Call->getImplicitObjectArgument() : nullptr;
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Object || !Method || !Method->getIdentifier() ||
+      !llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+    return {};
+  return "<" + Method->getName().str() + "()>";
+}
+
 /// The variable a guard expression names (`l` in `l.unlock()`).
 const VarDecl *guardVariable(const Expr *Object) {
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()))
@@ -176,6 +196,8 @@ void LockRecogniser::applyDeclaration(const VarDecl &Var,
     if (!Mutex.empty())
       Mutexes += Mutexes.empty() ? Mutex : "," + Mutex;
   }
+  if (Mutexes.empty())
+    Mutexes = ownGuardFactory(Var.getInit());
   if (!Mutexes.empty())
     State.addGuard(&Var, Mutexes, !Deferred);
 }

@@ -85,6 +85,12 @@ bool SafeTypes::isThreadSafe(QualType Type) const {
   });
 }
 
+bool SafeTypes::isLockObject(QualType Type) const {
+  return isThreadSafe(Type) && !anyNameOf(Type, [](const std::string &Name) {
+    return Name == "std::atomic" || Name == "std::atomic_flag" || Name == "std::atomic_ref";
+  });
+}
+
 bool SafeTypes::isSafeMember(const ValueDecl *Member) const {
   QualType Type = Member->getType();
   if (Type->isReferenceType())

@@ -27,6 +27,10 @@ public:
   /// when their element type is.
   bool isThreadSafe(clang::QualType Type) const;
 
+  /// A lock object or condition variable: a thread-safe type that is not
+  /// an atomic.
+  bool isLockObject(clang::QualType Type) const;
+
   /// A member that concurrent requests may share as it is: const, constexpr,
   /// a reference, a thread_local static, or of a thread-safe type.
   bool isSafeMember(const clang::ValueDecl *Member) const;

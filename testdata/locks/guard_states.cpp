@@ -2,7 +2,8 @@
 // its success passed (`lk.owns_lock()`, `if (lk)`, `lk.try_lock()`, or
 // after an early exit on failure); one built with std::defer_lock holds it
 // after `lk.lock()` or `std::lock(l1, l2)`; std::adopt_lock takes over a
-// lock already held.
+// lock already held; a guard returned by the module's own function holds
+// the lock that function took.
 // modlint-checks: modlint-mutable-member, modlint-nonatomic-update, modlint-field-assignment, modlint-container-mutation
 #include <modrt/module.hpp>
 #include <mutex>
@@ -40,6 +41,10 @@ public:
     std::lock(a, b);
     ++hits_;
   }
+  void fromFactory() {
+    auto lk = lockState(); // a guard made by the module's own function
+    ++hits_;
+  }
   void adopted() {
     mu_.lock();
     std::lock_guard<std::mutex> g(mu_, std::adopt_lock);
@@ -47,6 +52,8 @@ public:
   }
 
 private:
+  std::unique_lock<std::mutex> lockState() { return std::unique_lock<std::mutex>(mu_); }
+
   std::mutex mu_, other_;
   long hits_ = 0;   // expect-warning@8[modlint-mutable-member]{{'hits_' is mutable state}}
   long misses_ = 0; // expect-warning@8[modlint-mutable-member]{{'misses_' is mutable state}}

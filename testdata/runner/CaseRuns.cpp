@@ -18,8 +18,12 @@ std::string normalise(const std::string &Path) {
   return fs::weakly_canonical(fs::path(Path)).string();
 }
 
-std::vector<std::string> compilerArgs() {
-  return {"-std=c++20", "-I" MODLINT_REPO_INCLUDE_DIR, "-I" MODLINT_TESTDATA_DIR "/include"};
+std::vector<std::string> compilerArgs(const std::string &Race = "") {
+  std::vector<std::string> Args{"-std=c++20", "-I" MODLINT_REPO_INCLUDE_DIR,
+                                "-I" MODLINT_TESTDATA_DIR "/include"};
+  if (!Race.empty())
+    Args.push_back("-D" + Race);
+  return Args;
 }
 
 /// The flags that give `modlint` a case's checks and options, from the
@@ -90,16 +94,16 @@ std::vector<std::string> filesOfCase(const std::string &Path) {
   return Files;
 }
 
-RunOutput runModlint(const Case &C, const CaseSettings &Settings) {
+RunOutput runModlint(const Case &C, const CaseSettings &Settings, const std::string &Race) {
   std::vector<std::string> Args = modlintFlags(Settings);
   Args.push_back(C.Path);
   Args.push_back("--");
-  for (const std::string &Arg : compilerArgs())
+  for (const std::string &Arg : compilerArgs(Race))
     Args.push_back(Arg);
   return run(MODLINT_BINARY, Args);
 }
 
-RunOutput runClangTidy(const Case &C, const CaseSettings &Settings) {
+RunOutput runClangTidy(const Case &C, const CaseSettings &Settings, const std::string &Race) {
   std::string Config = "{CheckOptions: {";
   for (const auto &[Key, Value] : Settings.Options)
     Config += Key + ": '" + Value + "', ";
@@ -110,7 +114,7 @@ RunOutput runClangTidy(const Case &C, const CaseSettings &Settings) {
   std::vector<std::string> Args{"--load=" MODLINT_PLUGIN, Checks,
                                 "--header-filter=^" MODLINT_SOURCE_DIR "/",
                                 "--config=" + Config, "--quiet", C.Path, "--"};
-  for (const std::string &Arg : compilerArgs())
+  for (const std::string &Arg : compilerArgs(Race))
     Args.push_back(Arg);
   return run(MODLINT_CLANG_TIDY, Args);
 }

@@ -28,8 +28,10 @@ std::vector<Case> discoverCases();
 /// carry expectations of their own.
 std::vector<std::string> filesOfCase(const std::string &Path);
 
-RunOutput runModlint(const Case &C, const CaseSettings &Settings);
-RunOutput runClangTidy(const Case &C, const CaseSettings &Settings);
+/// `Race`, when given, is defined for the compiler (`-DRACE_X`).
+RunOutput runModlint(const Case &C, const CaseSettings &Settings, const std::string &Race = "");
+RunOutput runClangTidy(const Case &C, const CaseSettings &Settings,
+                       const std::string &Race = "");
 /// `modlint -p` on two units that start with `#include` of the input, with
 /// --stats: the input is precompiled once as a shared prefix.
 RunOutput runOnSharedPrefix(const Case &C, const CaseSettings &Settings);

@@ -43,7 +43,7 @@ std::vector<Expectation> parseExpectations(const std::string &File,
                                            const std::string &Source,
                                            std::vector<std::string> &Errors) {
   static const std::regex Pattern(
-      R"(expect-(warning|remark|error)@(\d+)\[([A-Za-z0-9-]+)\](=?)\{\{(.*?)\}\})");
+      R"(expect-(warning|remark|error)(?:\((\w+)\))?@(\d+)\[([A-Za-z0-9-]+)\](=?)\{\{(.*?)\}\})");
   std::vector<Expectation> Result;
   unsigned LineNumber = 0;
   for (const std::string &Line : lines(Source)) {
@@ -56,13 +56,14 @@ std::vector<Expectation> parseExpectations(const std::string &File,
       E.File = File;
       E.Line = LineNumber;
       E.Level = Match[1];
-      const std::optional<unsigned> Column = number(Match[2]);
+      E.Race = Match[2];
+      const std::optional<unsigned> Column = number(Match[3]);
       if (!Column)
         continue; // counted below as a malformed expectation
       E.Column = *Column;
-      E.Check = Match[3];
-      E.Whole = Match[4].length() == 1;
-      E.Message = Match[5];
+      E.Check = Match[4];
+      E.Whole = Match[5].length() == 1;
+      E.Message = Match[6];
       Result.push_back(std::move(E));
       ++Parsed;
     }
@@ -75,6 +76,14 @@ std::vector<Expectation> parseExpectations(const std::string &File,
       Errors.push_back(File + ":" + std::to_string(LineNumber) +
                        ": malformed expectation: " + Line);
   }
+  return Result;
+}
+
+std::vector<Expectation> expectedIn(const std::vector<Expectation> &All, const std::string &Race) {
+  std::vector<Expectation> Result;
+  for (const Expectation &E : All)
+    if (E.Race.empty() || E.Race == Race)
+      Result.push_back(E);
   return Result;
 }
 
@@ -187,6 +196,8 @@ CaseSettings parseCaseSettings(const std::string &Source) {
   static const std::regex Checks(R"(//\s*modlint-checks:\s*(.*?)\s*$)");
   static const std::regex Name("[A-Za-z0-9-]+");
   static const std::regex NoPrefix(R"(//\s*modlint-prefix:\s*not-precompiled\b)");
+  static const std::regex Races(R"(//\s*modlint-races:\s*(.*?)\s*$)");
+  static const std::regex Macro(R"(\w+)");
   CaseSettings Settings;
   for (const std::string &Line : lines(Source)) {
     std::smatch Match;
@@ -197,6 +208,11 @@ CaseSettings parseCaseSettings(const std::string &Source) {
       for (auto It = std::sregex_iterator(List.begin(), List.end(), Name);
            It != std::sregex_iterator(); ++It)
         Settings.Checks.push_back(It->str());
+    } else if (std::regex_search(Line, Match, Races)) {
+      const std::string List = Match[1];
+      for (auto It = std::sregex_iterator(List.begin(), List.end(), Macro);
+           It != std::sregex_iterator(); ++It)
+        Settings.Races.push_back(It->str());
     } else if (std::regex_search(Line, NoPrefix)) {
       Settings.Precompiles = false;
     }

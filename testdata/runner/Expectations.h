@@ -39,9 +39,17 @@ struct Expectation {
   std::string Check;
   std::string Message;
   bool Whole = false;
+  /// The race this finding belongs to (`expect-warning(RACE_X)@...`): it is
+  /// expected only when the case is built with `-DRACE_X`. Empty: expected
+  /// in every build of the case.
+  std::string Race;
 
   std::string str() const;
 };
+
+/// The expectations of one build of a case: those of every build, and
+/// those of `Race` (none for the correct build).
+std::vector<Expectation> expectedIn(const std::vector<Expectation> &All, const std::string &Race);
 
 /// Expectations in `Source` (the text of `File`). Malformed ones (an
 /// `expect-` that does not parse, a missing column) are returned in `Errors`.
@@ -83,6 +91,10 @@ struct CaseSettings {
   /// prefix: not-precompiled`): the shared-prefix run must then fall back
   /// to plain parses and still report the same findings.
   bool Precompiles = true;
+  /// Races the case can reintroduce, one build each (`// modlint-races:
+  /// RACE_A, RACE_B`): the code under `#ifdef RACE_A` (or `#ifndef`) is the
+  /// bug, and the findings tagged `(RACE_A)` are what it must produce.
+  std::vector<std::string> Races;
 };
 CaseSettings parseCaseSettings(const std::string &Source);
 

@@ -160,6 +160,32 @@ TEST(CaseSettings, ReadsChecksAndOneOptionPerLine) {
   EXPECT_EQ(S.Options[1].second, "true");
   EXPECT_TRUE(S.Precompiles);
   EXPECT_FALSE(parseCaseSettings("// modlint-prefix: not-precompiled (too deep)\n").Precompiles);
+  EXPECT_TRUE(S.Races.empty());
+  EXPECT_EQ(parseCaseSettings("// modlint-races: RACE_A, RACE_B\n").Races,
+            (std::vector<std::string>{"RACE_A", "RACE_B"}));
+}
+
+TEST(Expectations, ARaceTagLimitsAnExpectationToThatRacesBuild) {
+  std::vector<std::string> Errors;
+  auto All = parseExpectations(
+      "a.cpp",
+      "++n_; // expect-warning(RACE_A)@3[modlint-nonatomic-update]{{'++' on 'n_'}}\n"
+      "int n_; // expect-warning(RACE_A)@5[modlint-mutable-member]{{'n_'}} "
+      "expect-remark@5[modlint-mutable-member]{{never}}\n",
+      Errors);
+  EXPECT_TRUE(Errors.empty());
+  ASSERT_EQ(All.size(), 3u);
+  EXPECT_EQ(All[0].Race, "RACE_A");
+  EXPECT_EQ(All[0].Column, 3u);
+  EXPECT_EQ(All[2].Race, "");
+  // The correct build expects only the untagged remark; RACE_A's build
+  // expects its two warnings and the remark; another race only the remark.
+  EXPECT_EQ(expectedIn(All, "").size(), 1u);
+  EXPECT_EQ(expectedIn(All, "RACE_A").size(), 3u);
+  EXPECT_EQ(expectedIn(All, "RACE_B").size(), 1u);
+  // A malformed tag is not silently dropped.
+  parseExpectations("a.cpp", "x; // expect-warning(RACE A)@3[c]{{m}}\n", Errors);
+  EXPECT_EQ(Errors.size(), 1u);
 }
 
 } // namespace

@@ -42,10 +42,20 @@ CaseInputs readCase(const Case &C) {
     auto More = parseExpectations(File, readFile(File), In.Problems);
     In.Expected.insert(In.Expected.end(), More.begin(), More.end());
   }
-  for (const Expectation &E : In.Expected)
+  for (const Expectation &E : In.Expected) {
     if (std::find(In.Settings.Checks.begin(), In.Settings.Checks.end(), E.Check) ==
         In.Settings.Checks.end())
       In.Problems.push_back(E.str() + ": the case does not run " + E.Check);
+    if (!E.Race.empty() && std::find(In.Settings.Races.begin(), In.Settings.Races.end(),
+                                     E.Race) == In.Settings.Races.end())
+      In.Problems.push_back(E.str() + ": " + E.Race + " is not in the case's modlint-races");
+  }
+  // A race with nothing expected of it would pass whether or not it is
+  // found.
+  for (const std::string &Race : In.Settings.Races)
+    if (std::none_of(In.Expected.begin(), In.Expected.end(),
+                     [&](const Expectation &E) { return E.Race == Race; }))
+      In.Problems.push_back(C.Name + ": race " + Race + " expects no finding");
   return In;
 }
 
@@ -110,10 +120,27 @@ TEST_P(TestdataCase, EveryRunReportsExactlyTheExpectedFindings) {
   for (const std::string &Problem :
        compareRuns(CliFindings, "a plain parse", PrefixFindings, "a shared prefix"))
     ADD_FAILURE() << Problem;
-  for (const std::string &Problem : compare(In.Expected, CliFindings))
+  for (const std::string &Problem : compare(expectedIn(In.Expected, ""), CliFindings))
     ADD_FAILURE() << Problem;
   for (const std::string &Problem : unpinned(CliFindings, pinnedShapes()))
     ADD_FAILURE() << Problem;
+}
+
+TEST_P(TestdataCase, EachRaceReintroducedAloneIsFoundByBothFrontEnds) {
+  const CaseInputs In = readCase(GetParam());
+  for (const std::string &Race : In.Settings.Races) {
+    SCOPED_TRACE("built with -D" + Race);
+    const RunOutput Cli = runModlint(GetParam(), In.Settings, Race);
+    const RunOutput Tidy = runClangTidy(GetParam(), In.Settings, Race);
+    const std::vector<Finding> CliFindings = findingsOf(Cli);
+    EXPECT_EQ(Cli.ExitCode, 1) << Cli.Stdout << Cli.Stderr;
+    EXPECT_EQ(Tidy.ExitCode, 0) << Tidy.Stderr;
+    for (const std::string &Problem :
+         compareRuns(CliFindings, "modlint", findingsOf(Tidy), "clang-tidy"))
+      ADD_FAILURE() << Problem;
+    for (const std::string &Problem : compare(expectedIn(In.Expected, Race), CliFindings))
+      ADD_FAILURE() << Problem;
+  }
 }
 
 TEST(MessagePins, EachMessageIsPinnedWholeOnce) {
