@@ -98,6 +98,9 @@ void ModuleCheck::noteDeclaration(const ValueDecl &Member) {
 }
 
 llvm::StringRef ModuleCheck::writeRemedy(WriteKind Kind) const {
+  if (Kind == WriteKind::SplitAtomicUpdate)
+    return "make it one atomic operation (fetch_add, fetch_sub, fetch_xor, or a "
+           "compare_exchange loop)";
   if (Kind == WriteKind::ContainerMutation)
     return Settings.Strict
                ? "keep the data request-local (request context or session)"

@@ -38,6 +38,14 @@ std::optional<MemberCallee> memberCallee(const Expr &E) {
   return std::nullopt;
 }
 
+bool declaredInStd(const Decl &D) {
+  for (const DeclContext *Context = D.getDeclContext(); Context && !Context->isTranslationUnit();
+       Context = Context->getParent())
+    if (Context->isStdNamespace())
+      return true;
+  return false;
+}
+
 bool callsStdFunction(const CallExpr &Call, llvm::StringRef QualifiedName) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || llvm::isa<CXXMethodDecl>(Callee) || !Callee->getIdentifier())

@@ -18,6 +18,10 @@ struct MemberCallee {
 /// with dependent arguments).
 std::optional<MemberCallee> memberCallee(const clang::Expr &E);
 
+/// `D` is declared in namespace std or one nested in it (`std::ranges`,
+/// libstdc++'s inline namespaces).
+bool declaredInStd(const clang::Decl &D);
+
 /// A call of the free function `QualifiedName` (e.g. "std::call_once").
 bool callsStdFunction(const clang::CallExpr &Call, llvm::StringRef QualifiedName);
 

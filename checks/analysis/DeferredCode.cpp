@@ -1,5 +1,6 @@
 #include "DeferredCode.h"
 
+#include "CallInfo.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -18,20 +19,8 @@ bool keepsCallable(llvm::StringRef Name) {
       .Default(false);
 }
 
-/// The declaration context `D` lives in is namespace std (inline namespaces
-/// and std::ranges included).
-bool inStd(const Decl &D) {
-  const DeclContext *Context = D.getDeclContext();
-  while (Context && !Context->isTranslationUnit()) {
-    if (Context->isStdNamespace())
-      return true;
-    Context = Context->getParent();
-  }
-  return false;
-}
-
 bool isStdFunctionName(const NamedDecl &D) {
-  return D.getIdentifier() && inStd(D) && !keepsCallable(D.getName());
+  return D.getIdentifier() && declaredInStd(D) && !keepsCallable(D.getName());
 }
 } // namespace
 
@@ -62,7 +51,7 @@ bool runsLambdaArgumentsNow(const CallExpr &Call) {
     if (lambdaIn(Op->getArg(0)))
       return true;
     const CXXRecordDecl *Object = Op->getArg(0)->getType()->getAsCXXRecordDecl();
-    return Object && inStd(*Object);
+    return Object && declaredInStd(*Object);
   }
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     return !llvm::isa<CXXMethodDecl>(Callee) && isStdFunctionName(*Callee);

@@ -1,6 +1,8 @@
 #include "WriteScanner.h"
 
 #include "CallInfo.h"
+#include "MutatingAlgorithms.h"
+#include "SplitAtomicUpdate.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -213,64 +215,6 @@ void WriteScanner::scanExpr(const Expr *Root, const LockState &State) {
   }
 }
 
-void WriteScanner::noteMemberUse(const Expr *E, const LockState &State) {
-  if (PathInterior.contains(E))
-    return;
-  if (!llvm::isa<MemberExpr, DeclRefExpr, ArraySubscriptExpr, UnaryOperator,
-                 CXXOperatorCallExpr, CXXMemberCallExpr,
-                 CXXDependentScopeMemberExpr>(E))
-    return;
-  auto Target = Resolver.resolve(E);
-  if (!Target)
-    return;
-  // Everything below `E` on the access path is part of this use.
-  for (const Expr *Inner = E; Inner;) {
-    Inner = Inner->IgnoreParenImpCasts();
-    PathInterior.insert(Inner);
-    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Inner))
-      Inner = Member->getBase();
-    else if (const auto *Dep = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Inner))
-      Inner = Dep->isImplicitAccess() ? nullptr : Dep->getBase();
-    else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(Inner))
-      Inner = subscriptBase(*Subscript);
-    else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Inner))
-      Inner = Unary->getSubExpr();
-    else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Inner))
-      Inner = Op->getNumArgs() ? Op->getArg(0) : nullptr;
-    else if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Inner))
-      Inner = Call->getImplicitObjectArgument();
-    else
-      Inner = nullptr;
-  }
-  Listener.onMemberUse({E, std::move(*Target), State.anyHeld()});
-}
-
-void WriteScanner::noteMethodUse(const Expr *E, const LockState &State) {
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *Callee = Call->getMethodDecl();
-    const Expr *Object = Call->getImplicitObjectArgument();
-    if (!Callee || !Object)
-      return;
-    Object = Object->IgnoreParenImpCasts();
-    if (const auto *Deref = llvm::dyn_cast<UnaryOperator>(Object);
-        Deref && Deref->getOpcode() == UO_Deref)
-      Object = Deref->getSubExpr()->IgnoreParenImpCasts(); // (*this).f()
-    if (!llvm::isa<CXXThisExpr>(Object))
-      return; // another object's call: its MemberExpr below is an other use
-    OwnCallees.insert(Call->getCallee()->IgnoreParens());
-    Listener.onOwnCall(*Callee, State);
-    return;
-  }
-  const ValueDecl *Used = nullptr;
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
-    Used = Member->getMemberDecl();
-  else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    Used = Ref->getDecl();
-  if (const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Used);
-      Method && !OwnCallees.contains(E))
-    Listener.onOtherUse(*Method);
-}
-
 void WriteScanner::report(WriteKind Kind, const Expr *Write,
                           const Expr *Target, std::string Operation,
                           const LockState &State) {
@@ -282,8 +226,10 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
   const QualType TargetType = Target->IgnoreParenImpCasts()->getType();
   const QualType Object =
       TargetType->isPointerType() ? TargetType->getPointeeType() : TargetType; // `p->push(x)`
-  if (Safe.isThreadSafe(TargetType) ||
-      (Kind != WriteKind::Assignment && Safe.isSelfSynchronised(Object, Resolver.modules())))
+  const bool Split = Kind == WriteKind::SplitAtomicUpdate; // a race on an atomic
+  if (!Split && (Safe.isThreadSafe(TargetType) ||
+                 (Kind != WriteKind::Assignment &&
+                  Safe.isSelfSynchronised(Object, Resolver.modules()))))
     return;
   auto Resolved = Resolver.resolve(Target);
   if (!Resolved)
@@ -296,7 +242,24 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
                     Guarded || State.anyHeld()});
 }
 
+bool WriteScanner::classifyLibraryWrite(const Expr *E, const LockState &State) {
+  if (std::optional<SplitUpdate> Split = splitAtomicUpdate(*E, Resolver)) {
+    report(WriteKind::SplitAtomicUpdate, E, Split->Target, Split->Operation, State);
+    return true;
+  }
+  // `std::sort(v_.begin(), v_.end())`, `std::ranges::fill(v_, 0)`,
+  // `std::back_inserter(v_)`: the algorithm writes the container.
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    if (std::optional<RangeWrite> Range = mutatedRange(*Call)) {
+      report(WriteKind::ContainerMutation, E, Range->Container, Range->Operation, State);
+      return true;
+    }
+  return false;
+}
+
 void WriteScanner::classifyWrite(const Expr *E, const LockState &State) {
+  if (classifyLibraryWrite(E, State))
+    return;
   if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
     if (Unary->isIncrementDecrementOp())
       report(WriteKind::Increment, E, Unary->getSubExpr(),
@@ -349,27 +312,29 @@ void WriteScanner::classifyWrite(const Expr *E, const LockState &State) {
              State);
     return;
   }
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
-    if (std::optional<MemberCallee> Callee = memberCallee(*Call)) {
-      // An unresolved call in a template: the container's type may be
-      // unknown, and a mutating name on member state is enough.
-      const Expr *Object = Callee->Object;
-      if (isMutatingContainerMethod(Callee->Name) &&
-          (Object->isTypeDependent() || isContainerType(Object->getType())))
-        report(WriteKind::ContainerMutation, E, Object, Callee->Name.str(),
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    classifyOtherCall(*Call, State);
+}
+
+void WriteScanner::classifyOtherCall(const CallExpr &Call, const LockState &State) {
+  if (std::optional<MemberCallee> Callee = memberCallee(Call)) {
+    // An unresolved call in a template: the container's type may be
+    // unknown, and a mutating name on member state is enough.
+    const Expr *Object = Callee->Object;
+    if (isMutatingContainerMethod(Callee->Name) &&
+        (Object->isTypeDependent() || isContainerType(Object->getType())))
+      report(WriteKind::ContainerMutation, &Call, Object, Callee->Name.str(), State);
+    return;
+  }
+  // std::swap(items_, other), std::erase_if(items_, pred)
+  for (llvm::StringRef Free : {"std::swap", "std::erase", "std::erase_if"}) {
+    if (!callsStdFunction(Call, Free))
+      continue;
+    unsigned Containers = Free == "std::swap" ? 2 : 1;
+    for (unsigned I = 0; I < Containers && I < Call.getNumArgs(); ++I)
+      if (isContainerType(Call.getArg(I)->getType()))
+        report(WriteKind::ContainerMutation, &Call, Call.getArg(I), Free.drop_front(5).str(),
                State);
-      return;
-    }
-    // std::swap(items_, other), std::erase_if(items_, pred)
-    for (llvm::StringRef Free : {"std::swap", "std::erase", "std::erase_if"}) {
-      if (!callsStdFunction(*Call, Free))
-        continue;
-      unsigned Containers = Free == "std::swap" ? 2 : 1;
-      for (unsigned I = 0; I < Containers && I < Call->getNumArgs(); ++I)
-        if (isContainerType(Call->getArg(I)->getType()))
-          report(WriteKind::ContainerMutation, E, Call->getArg(I),
-                 Free.drop_front(5).str(), State);
-    }
   }
 }
 

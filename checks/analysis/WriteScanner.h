@@ -18,6 +18,7 @@ enum class WriteKind {
   CompoundAssignment, // += |= <<= ... (built-in or overloaded)
   Assignment,         // = (built-in or overloaded)
   ContainerMutation,  // push_back, insert, map operator[], ...
+  SplitAtomicUpdate,  // a_ = a_ + 1, a_.store(a_.load() + 1) on a std::atomic
 };
 
 struct WriteEvent {
@@ -67,6 +68,10 @@ private:
   void scanLambda(const clang::LambdaExpr *Lambda, const LockState &State);
   bool scanSpecialCall(const clang::CallExpr *Call, const LockState &State);
   void classifyWrite(const clang::Expr *E, const LockState &State);
+  /// Writes made through the standard library: split atomic updates,
+  /// mutating algorithms. True when `E` is one.
+  bool classifyLibraryWrite(const clang::Expr *E, const LockState &State);
+  void classifyOtherCall(const clang::CallExpr &Call, const LockState &State);
   void noteMemberUse(const clang::Expr *E, const LockState &State);
   void noteMethodUse(const clang::Expr *E, const LockState &State);
   void report(WriteKind Kind, const clang::Expr *Write,
