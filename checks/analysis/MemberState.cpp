@@ -3,6 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -79,8 +80,39 @@ MemberStateResolver::fromStatic(const VarDecl *Var) const {
   return MemberState{Var->getCanonicalDecl(), Owner, Var->getNameAsString()};
 }
 
+/// `c.find(k)`, `c.begin()`, ...: a non-const call that hands out an
+/// iterator into the container `c`.
+const Expr *iteratorSource(const Expr *Init) {
+  for (unsigned Steps = 0; Init && Steps < 4; ++Steps) {
+    Init = Init->IgnoreImplicit();
+    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Init);
+    if (!Construct || Construct->getNumArgs() != 1)
+      break;
+    Init = Construct->getArg(0);
+  }
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Init);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || Method->isConst() || !Method->getIdentifier() ||
+      !Method->getReturnType()->getAsCXXRecordDecl() ||
+      !llvm::is_contained({"begin", "end", "rbegin", "rend", "find", "lower_bound", "upper_bound"},
+                          Method->getName()))
+    return nullptr;
+  return Call->getImplicitObjectArgument();
+}
+
 void MemberStateResolver::addAlias(const VarDecl *Alias, const Expr *Init,
                                    bool Element) {
+  // An iterator into a member container: what it points at is an element
+  // (`it->second = v`, `*it = x`), but the iterator itself is a local
+  // (`++it` writes nothing shared).
+  if (!Element && !Alias->getType()->isReferenceType())
+    if (const Expr *Container = iteratorSource(Init)) {
+      if (auto State = resolve(Container)) {
+        State->Path += "[...]";
+        Iterators[Alias] = std::move(*State);
+      }
+      return;
+    }
   // Only a reference that can write: `const auto &` only reads.
   QualType Type = Alias->getType();
   if (!Type->isReferenceType() || Type.getNonReferenceType().isConstQualified())
@@ -114,6 +146,12 @@ std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
   if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(E))
     return dependentMember(*Dependent, Depth);
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+    // `for (auto &[name, quota] : quotas_) quota = 0;`: a binding of a
+    // reference alias names part of the element.
+    if (const auto *Binding = llvm::dyn_cast<BindingDecl>(Ref->getDecl()))
+      if (const auto *Whole = llvm::dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl()))
+        if (auto Alias = Aliases.find(Whole); Alias != Aliases.end())
+          return Alias->second;
     const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
     if (!Var)
       return std::nullopt;
@@ -198,14 +236,26 @@ MemberStateResolver::overloadedOperator(const CXXOperatorCallExpr &E, unsigned D
     return Outer;
   }
   case OO_Arrow: // a smart pointer: `state_->count` reaches through it
+    if (auto Element = iteratorTarget(E.getArg(0)))
+      return Element;
     return resolve(E.getArg(0), Depth + 1);
   case OO_Star:
-    if (E.getNumArgs() == 1)
-      return dereference(*E.getArg(0), Depth);
-    return std::nullopt;
+    if (E.getNumArgs() != 1)
+      return std::nullopt;
+    if (auto Element = iteratorTarget(E.getArg(0)))
+      return Element;
+    return dereference(*E.getArg(0), Depth);
   default:
     return std::nullopt;
   }
+}
+
+std::optional<MemberState> MemberStateResolver::iteratorTarget(const Expr *Iterator) const {
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(strip(Iterator));
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (auto Found = Var ? Iterators.find(Var) : Iterators.end(); Found != Iterators.end())
+    return Found->second;
+  return std::nullopt;
 }
 
 std::optional<MemberState> MemberStateResolver::memberCall(const CXXMemberCallExpr &E,

@@ -40,8 +40,10 @@ public:
 
   /// Records that the local reference `Alias` names member state:
   /// `auto &entry = table_[key];`, or the loop variable of
-  /// `for (auto &item : items_)` (with `Element` set). Writes through the
-  /// alias then resolve to the member.
+  /// `for (auto &item : items_)` (with `Element` set), with its structured
+  /// bindings; or that the local iterator `Alias` points into a member
+  /// container (`auto it = table_.find(k);`). Writes through the alias then
+  /// resolve to the member.
   void addAlias(const clang::VarDecl *Alias, const clang::Expr *Init,
                 bool Element);
 
@@ -60,12 +62,16 @@ private:
   std::optional<MemberState> fromThisMember(const clang::Expr *Base,
                                             const clang::ValueDecl *Member) const;
   std::optional<MemberState> fromStatic(const clang::VarDecl *Var) const;
+  /// The element an iterator alias points at, for `*it` and `it->`.
+  std::optional<MemberState> iteratorTarget(const clang::Expr *Iterator) const;
   std::string indexText(const clang::Expr *Index) const;
 
   const ModuleClassifier &Modules;
   const clang::ASTContext &Context;
   /// Per function body: the resolver lives as long as one scan.
   llvm::DenseMap<const clang::VarDecl *, MemberState> Aliases;
+  /// Local iterators into member containers, by the element they point at.
+  llvm::DenseMap<const clang::VarDecl *, MemberState> Iterators;
 };
 
 } // namespace modlint
