@@ -88,8 +88,12 @@ bool isForwardedRead(const Stmt &Mutation, const Expr &Use) {
 /// as per-call reactors are built): the receiver is given the lock that
 /// guards the state, and locks it where it writes.
 bool handsOverWithLock(const Stmt &Mutation, const SafeTypes &Safe, ASTContext &Context) {
-  // The analyzer names `&notes_` itself: find the call it is an argument of.
+  // The analyzer names `&notes_` itself: find the call it is an argument of
+  // (only then: the parent map costs a walk of the unit).
   const Stmt *Site = &Mutation;
+  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Site);
+      !Address || Address->getOpcode() != UO_AddrOf)
+    Site = llvm::isa<CallExpr, CXXConstructExpr>(Site) ? Site : nullptr;
   for (unsigned Up = 0; Site && Up < 4 && !llvm::isa<CallExpr, CXXConstructExpr>(Site); ++Up) {
     const DynTypedNodeList Parents = Context.getParents(*Site);
     Site = Parents.empty() ? nullptr : Parents[0].get<Stmt>();

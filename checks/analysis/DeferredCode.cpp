@@ -50,8 +50,11 @@ bool runsLambdaArgumentsNow(const CallExpr &Call) {
       Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
     if (lambdaIn(Op->getArg(0)))
       return true;
+    // A std::ranges algorithm is a function object (libstdc++ names its
+    // class `__for_each_fn`); a std::function may keep what it is given.
     const CXXRecordDecl *Object = Op->getArg(0)->getType()->getAsCXXRecordDecl();
-    return Object && declaredInStd(*Object);
+    return Object && Object->getIdentifier() && Object->getName().ends_with("_fn") &&
+           declaredInStd(*Object);
   }
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     return !llvm::isa<CXXMethodDecl>(Callee) && isStdFunctionName(*Callee);

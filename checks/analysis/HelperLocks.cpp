@@ -28,7 +28,9 @@ std::vector<const CXXMethodDecl *> definedMethods(const CXXRecordDecl &Class) {
 }
 
 bool isHelper(const CXXMethodDecl &Method) {
-  return Method.getAccess() != AS_public && !Method.isVirtual() && !Method.isStatic() &&
+  // Access is the declaration's in the class, also for a definition out of it.
+  return Method.getCanonicalDecl()->getAccess() != AS_public && !Method.isVirtual() &&
+         !Method.isStatic() &&
          !llvm::isa<CXXConstructorDecl, CXXDestructorDecl>(Method);
 }
 
