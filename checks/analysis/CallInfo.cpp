@@ -38,6 +38,17 @@ std::optional<MemberCallee> memberCallee(const Expr &E) {
   return std::nullopt;
 }
 
+const Expr *throughConversions(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1)
+      return E;
+    E = Construct->getArg(0);
+  }
+  return E;
+}
+
 bool declaredInStd(const Decl &D) {
   for (const DeclContext *Context = D.getDeclContext(); Context && !Context->isTranslationUnit();
        Context = Context->getParent())

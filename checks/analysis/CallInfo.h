@@ -18,6 +18,12 @@ struct MemberCallee {
 /// with dependent arguments).
 std::optional<MemberCallee> memberCallee(const clang::Expr &E);
 
+/// The expression a value was made from, looking through what wraps it on
+/// its way into a variable or parameter: implicit casts, temporaries,
+/// parentheses and single-argument constructions (a copy or move, a
+/// `std::function` built from a lambda).
+const clang::Expr *throughConversions(const clang::Expr *E);
+
 /// `D` is declared in namespace std or one nested in it (`std::ranges`,
 /// libstdc++'s inline namespaces).
 bool declaredInStd(const clang::Decl &D);

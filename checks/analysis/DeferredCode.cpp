@@ -25,23 +25,7 @@ bool isStdFunctionName(const NamedDecl &D) {
 } // namespace
 
 const LambdaExpr *lambdaIn(const Expr *E) {
-  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
-      return Lambda;
-    if (const auto *Temporary = llvm::dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temporary->getSubExpr();
-    else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
-             Construct && Construct->getNumArgs() == 1)
-      E = Construct->getArg(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
+  return llvm::dyn_cast_or_null<LambdaExpr>(throughConversions(E));
 }
 
 bool runsLambdaArgumentsNow(const CallExpr &Call) {

@@ -130,14 +130,8 @@ bool isLockTag(const Expr *Arg) {
 /// object holds the lock that function took. Named after the function, as
 /// the lock it stands for cannot be seen from here.
 std::string ownGuardFactory(const Expr *Init) {
-  for (unsigned Steps = 0; Init && Steps < 4; ++Steps) {
-    Init = Init->IgnoreImplicit();
-    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Init);
-    if (!Construct || Construct->getNumArgs() != 1)
-      break;
-    Init = Construct->getArg(0); // a move from the returned temporary
-  }
-  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Init);
+  // Through the move from the returned temporary.
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(throughConversions(Init));
   const Expr *Object = Call ? Call->getImplicitObjectArgument() : nullptr;
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Object || !Method || !Method->getIdentifier() ||

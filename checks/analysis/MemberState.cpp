@@ -1,5 +1,6 @@
 #include "MemberState.h"
 
+#include "CallInfo.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
@@ -83,14 +84,7 @@ MemberStateResolver::fromStatic(const VarDecl *Var) const {
 /// `c.find(k)`, `c.begin()`, ...: a non-const call that hands out an
 /// iterator into the container `c`.
 const Expr *iteratorSource(const Expr *Init) {
-  for (unsigned Steps = 0; Init && Steps < 4; ++Steps) {
-    Init = Init->IgnoreImplicit();
-    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Init);
-    if (!Construct || Construct->getNumArgs() != 1)
-      break;
-    Init = Construct->getArg(0);
-  }
-  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Init);
+  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(throughConversions(Init));
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method || Method->isConst() || !Method->getIdentifier() ||
       !Method->getReturnType()->getAsCXXRecordDecl() ||
