@@ -13,6 +13,19 @@ AST_MATCHER_P(CXXRecordDecl, isSharedModuleClass, const ModuleClassifier *,
               Modules) {
   return Modules->isSharedModule(&Node);
 }
+
+/// A friend, free or static function: code with access to a module
+/// instance that is not one of that instance's own member functions.
+bool isNonMember(const FunctionDecl &Function) {
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
+  return !Method || Method->isStatic();
+}
+
+AST_MATCHER_P(FunctionDecl, takesSharedModule, const ModuleClassifier *, Modules) {
+  return isNonMember(Node) && llvm::any_of(Node.parameters(), [&](const ParmVarDecl *Param) {
+           return Modules->moduleHandled(Param->getType()) != nullptr;
+         });
+}
 } // namespace
 
 ModuleCheck::ModuleCheck(llvm::StringRef Name,
@@ -35,6 +48,13 @@ void ModuleCheck::registerMatchers(MatchFinder *Finder) {
                     ofClass(isSharedModuleClass(&Modules)))
           .bind("method"),
       this);
+  // Friends and free functions that write a module through a parameter.
+  Finder->addMatcher(functionDecl(isDefinition(), unless(cxxMethodDecl()), unless(isImplicit()),
+                                  unless(isTemplateInstantiation()),
+                                  unless(isExpansionInSystemHeader()),
+                                  takesSharedModule(&Modules))
+                         .bind("method"),
+                     this);
 }
 
 void ModuleCheck::registerModuleClassMatcher(MatchFinder *Finder) {
@@ -79,7 +99,7 @@ void ModuleCheck::check(const MatchFinder::MatchResult &Result) {
     onModuleClass(*Module);
     return;
   }
-  const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("method");
+  const auto *Method = Result.Nodes.getNodeAs<FunctionDecl>("method");
   if (!Method || !Method->hasBody())
     return;
   InConstruction = isConstruction(*Method);
@@ -88,8 +108,13 @@ void ModuleCheck::check(const MatchFinder::MatchResult &Result) {
   const Stmt *Body = Method->getBody();
   ASTContext &Context = *Result.Context;
   MemberStateResolver Resolver(Modules, Context);
+  if (isNonMember(*Method))
+    for (const ParmVarDecl *Param : Method->parameters())
+      Resolver.addObjectParameter(Param);
   MethodListener Listener(*this, *Body, Context);
-  WriteScanner(Resolver, Safe, Listener).scan(*Method, Helpers.entryOf(*Method, Context));
+  const auto *Member = llvm::dyn_cast<CXXMethodDecl>(Method);
+  WriteScanner(Resolver, Safe, Listener)
+      .scan(*Method, Member ? Helpers.entryOf(*Member, Context) : LockState());
 }
 
 void ModuleCheck::noteDeclaration(const ValueDecl &Member) {

@@ -4,12 +4,17 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
 
 using namespace clang;
 
 namespace modlint {
 
 namespace {
+AST_MATCHER_P(clang::FieldDecl, ofSharedModule, const ModuleClassifier *, Modules) {
+  return Modules->isSharedModule(llvm::dyn_cast<CXXRecordDecl>(Node.getParent()));
+}
+
 /// A non-const member function that has a const twin (`find`, `begin`,
 /// vector `operator[]`): calling it hands out access but changes nothing by
 /// itself. What is done with the result is judged where it happens.
@@ -194,8 +199,34 @@ bool isGuardedByAttribute(const ValueDecl &Member) {
 
 void MutableMemberCheck::registerMatchers(
     clang::ast_matchers::MatchFinder *Finder) {
+  using namespace clang::ast_matchers;
   ModuleCheck::registerMatchers(Finder);
   registerModuleClassMatcher(Finder);
+  // A module's member written on an instance that is not shared (a local
+  // object, another instance handed to a member function): no race, but
+  // `const` would reject the write.
+  Finder->addMatcher(
+      memberExpr(unless(isExpansionInSystemHeader()),
+                 unless(hasObjectExpression(ignoringParenImpCasts(cxxThisExpr()))),
+                 member(fieldDecl(ofSharedModule(&Modules)).bind("field")),
+                 forCallable(functionDecl(hasBody(stmt())).bind("callable")))
+          .bind("instance-use"),
+      this);
+}
+
+void MutableMemberCheck::check(
+    const clang::ast_matchers::MatchFinder::MatchResult &Result) {
+  const auto *Use = Result.Nodes.getNodeAs<MemberExpr>("instance-use");
+  if (!Use)
+    return ModuleCheck::check(Result);
+  const auto *Callable = Result.Nodes.getNodeAs<FunctionDecl>("callable");
+  const Stmt *Body = Callable->getBody();
+  if (AnalysedBody != Body) {
+    Analyzer = std::make_unique<ExprMutationAnalyzer>(*Body, *Result.Context);
+    AnalysedBody = Body;
+  }
+  if (!Use->getType().isConstQualified() && Analyzer->findMutation(Use))
+    WrittenOnOtherInstances.insert(Result.Nodes.getNodeAs<FieldDecl>("field"));
 }
 
 void MutableMemberCheck::recordModification(const ValueDecl *Member,
@@ -292,10 +323,10 @@ bool MutableMemberCheck::constWouldCompile(const ValueDecl &Member,
                                            const CXXRecordDecl &Module) const {
   // Written in a constructor's body, through a pointer or reference handed
   // out there, or by an init method: `const` would reject that write.
-  if (ModifiedInConstruction.contains(&Member))
+  if (ModifiedInConstruction.contains(&Member) || WrittenOnOtherInstances.contains(&Member))
     return false;
   if (const auto *Field = llvm::dyn_cast<FieldDecl>(&Member))
-    return !Field->isMutable() &&
+    return !Field->isMutable() && !Field->getParent()->isAnonymousStructOrUnion() &&
            (Field->hasInClassInitializer() || initialisedByEveryConstructor(*Field, Module) ||
             isConstDefaultConstructible(Field->getType()));
   return true; // a static member: its definition gets `const` too
@@ -332,6 +363,8 @@ void MutableMemberCheck::onEndOfTranslationUnit() {
     for (const Decl *D : Module->decls()) {
       if (const auto *Field = llvm::dyn_cast<FieldDecl>(D))
         reportMember(*Field, *Module, Complete);
+      else if (const auto *InUnion = llvm::dyn_cast<IndirectFieldDecl>(D))
+        reportMember(*InUnion->getAnonField(), *Module, Complete); // anonymous union
       else if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
                Var && Var->isStaticDataMember())
         reportMember(*Var->getCanonicalDecl(), *Module, Complete);
@@ -339,6 +372,7 @@ void MutableMemberCheck::onEndOfTranslationUnit() {
   }
   Modified.clear();
   ModifiedInConstruction.clear();
+  WrittenOnOtherInstances.clear();
   ModuleClasses.clear();
   AnalysedBody = nullptr;
   Analyzer.reset();

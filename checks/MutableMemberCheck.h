@@ -22,6 +22,7 @@ class MutableMemberCheck : public ModuleCheck {
 public:
   using ModuleCheck::ModuleCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
 protected:
@@ -55,6 +56,9 @@ private:
   /// Members modified inside constructors, destructors or InitMethods:
   /// fine for sharing, but `const` would not compile.
   llvm::DenseSet<const clang::ValueDecl *> ModifiedInConstruction;
+  /// Members written on an instance that is not shared (a local object):
+  /// no finding, but `const` would not compile either.
+  llvm::DenseSet<const clang::ValueDecl *> WrittenOnOtherInstances;
   std::vector<const clang::CXXRecordDecl *> ModuleClasses;
   const clang::Stmt *AnalysedBody = nullptr;
   std::unique_ptr<clang::ExprMutationAnalyzer> Analyzer;

@@ -18,6 +18,13 @@ constexpr size_t MaxIndexText = 24;
 
 const Expr *strip(const Expr *E) { return E->IgnoreParenImpCasts(); }
 
+/// The unnamed member that holds an anonymous union or struct: its members
+/// are the ones the user names.
+bool isAnonymousMember(const ValueDecl *Member) {
+  const auto *Field = llvm::dyn_cast<FieldDecl>(Member);
+  return Field && Field->isAnonymousStructOrUnion();
+}
+
 /// A call on an object that hands back a mutable part of it (`back()`,
 /// `at(k)`, `value()`): writes through the result write the object.
 bool returnsMutableReference(const FunctionDecl *Callee) {
@@ -40,18 +47,11 @@ MemberStateResolver::resolve(const Expr *E) const {
 std::optional<MemberState>
 MemberStateResolver::fromThisMember(const Expr *Base,
                                     const ValueDecl *Member) const {
-  const auto *This = llvm::dyn_cast<CXXThisExpr>(strip(Base));
-  if (!This)
+  // Through `this` or any alias of the shared object (`self->n_`).
+  const CXXRecordDecl *Owner = objectOf(Base);
+  if (!Owner || Member->getType()->isReferenceType())
     return std::nullopt;
-  // `this` of a lambda is the enclosing object; `this` of a local class is
-  // the local object, which is not shared.
-  const CXXRecordDecl *Owner =
-      This->getType()->getPointeeType()->getAsCXXRecordDecl();
-  if (!Owner || !Modules.isSharedModule(Owner))
-    return std::nullopt;
-  if (Member->getType()->isReferenceType())
-    return std::nullopt;
-  return MemberState{Member, Owner, Member->getNameAsString()};
+  return MemberState{Member, Owner, isAnonymousMember(Member) ? "" : Member->getNameAsString()};
 }
 
 /// The data member called `Name` in `Record` or its bases, including bases
@@ -79,44 +79,6 @@ MemberStateResolver::fromStatic(const VarDecl *Var) const {
   if (!Owner || !Modules.isSharedModule(Owner))
     return std::nullopt;
   return MemberState{Var->getCanonicalDecl(), Owner, Var->getNameAsString()};
-}
-
-/// `c.find(k)`, `c.begin()`, ...: a non-const call that hands out an
-/// iterator into the container `c`.
-const Expr *iteratorSource(const Expr *Init) {
-  const auto *Call = llvm::dyn_cast_or_null<CXXMemberCallExpr>(throughConversions(Init));
-  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  if (!Method || Method->isConst() || !Method->getIdentifier() ||
-      !Method->getReturnType()->getAsCXXRecordDecl() ||
-      !llvm::is_contained({"begin", "end", "rbegin", "rend", "find", "lower_bound", "upper_bound"},
-                          Method->getName()))
-    return nullptr;
-  return Call->getImplicitObjectArgument();
-}
-
-void MemberStateResolver::addAlias(const VarDecl *Alias, const Expr *Init,
-                                   bool Element) {
-  // An iterator into a member container: what it points at is an element
-  // (`it->second = v`, `*it = x`), but the iterator itself is a local
-  // (`++it` writes nothing shared).
-  if (!Element && !Alias->getType()->isReferenceType())
-    if (const Expr *Container = iteratorSource(Init)) {
-      if (auto State = resolve(Container)) {
-        State->Path += "[...]";
-        Iterators[Alias] = std::move(*State);
-      }
-      return;
-    }
-  // Only a reference that can write: `const auto &` only reads.
-  QualType Type = Alias->getType();
-  if (!Type->isReferenceType() || Type.getNonReferenceType().isConstQualified())
-    return;
-  auto State = resolve(Init);
-  if (!State)
-    return;
-  if (Element)
-    State->Path += "[...]";
-  Aliases[Alias] = std::move(*State);
 }
 
 std::string MemberStateResolver::indexText(const Expr *Index) const {
@@ -162,6 +124,8 @@ std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,
     return overloadedOperator(*Op, Depth);
   if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E))
     return memberCall(*Call, Depth);
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    return libraryAccess(*Call, Depth);
   return std::nullopt;
 }
 
@@ -174,9 +138,17 @@ std::optional<MemberState> MemberStateResolver::member(const MemberExpr &E,
     return std::nullopt;
   if (auto Root = fromThisMember(E.getBase(), Decl))
     return Root;
-  auto Outer = resolve(E.getBase(), Depth + 1);
+  auto Outer = E.isArrow() ? pointedAt(E.getBase()) : std::nullopt; // `p->count`
   if (!Outer)
-    return std::nullopt;
+    Outer = resolve(E.getBase(), Depth + 1);
+  if (!Outer || isAnonymousMember(Decl))
+    return Outer;
+  // `packed_` in an anonymous union of the module is the member itself.
+  if (Outer->Path.empty() && isAnonymousMember(Outer->Member)) {
+    Outer->Member = Decl;
+    Outer->Path = Decl->getNameAsString();
+    return Outer;
+  }
   Outer->Path += (E.isArrow() ? "->" : ".") + Decl->getNameAsString();
   return Outer;
 }
@@ -188,13 +160,11 @@ MemberStateResolver::dependentMember(const CXXDependentScopeMemberExpr &E,
     return std::nullopt;
   // `this->items_` in a template whose base depends on a parameter: the
   // member lives in the base template's pattern.
-  if (const auto *This = llvm::dyn_cast<CXXThisExpr>(strip(E.getBase()))) {
-    const CXXRecordDecl *Owner = This->getType()->getPointeeType()->getAsCXXRecordDecl();
-    const ValueDecl *Member =
-        findMember(Owner ? definitionOf(Owner) : nullptr, E.getMember());
+  if (const CXXRecordDecl *Owner = objectOf(E.getBase())) {
+    const ValueDecl *Member = findMember(definitionOf(Owner), E.getMember());
     if (const auto *Var = llvm::dyn_cast_or_null<VarDecl>(Member))
       return fromStatic(Var);
-    return Member ? fromThisMember(This, Member) : std::nullopt;
+    return Member ? fromThisMember(E.getBase(), Member) : std::nullopt;
   }
   auto Outer = resolve(E.getBase(), Depth + 1);
   if (!Outer)
@@ -206,6 +176,8 @@ MemberStateResolver::dependentMember(const CXXDependentScopeMemberExpr &E,
 std::optional<MemberState> MemberStateResolver::subscript(const ArraySubscriptExpr &E,
                                                           unsigned Depth) const {
   const Expr *Base = subscriptBase(E);
+  if (auto Element = pointedAt(Base)) // `p[1]` for `int *p = window_.data()`
+    return Element;
   auto Outer = resolve(Base, Depth + 1);
   if (Outer)
     Outer->Path += "[" + indexText(Base == E.getLHS() ? E.getRHS() : E.getLHS()) + "]";
@@ -214,6 +186,8 @@ std::optional<MemberState> MemberStateResolver::subscript(const ArraySubscriptEx
 
 std::optional<MemberState> MemberStateResolver::dereference(const Expr &Pointer,
                                                             unsigned Depth) const {
+  if (auto Element = pointedAt(&Pointer))
+    return Element;
   auto Outer = resolve(&Pointer, Depth + 1);
   if (Outer)
     Outer->Path = "*" + Outer->Path;
@@ -230,26 +204,30 @@ MemberStateResolver::overloadedOperator(const CXXOperatorCallExpr &E, unsigned D
     return Outer;
   }
   case OO_Arrow: // a smart pointer: `state_->count` reaches through it
-    if (auto Element = iteratorTarget(E.getArg(0)))
+    if (auto Element = pointedAt(E.getArg(0)))
       return Element;
     return resolve(E.getArg(0), Depth + 1);
   case OO_Star:
     if (E.getNumArgs() != 1)
       return std::nullopt;
-    if (auto Element = iteratorTarget(E.getArg(0)))
-      return Element;
     return dereference(*E.getArg(0), Depth);
   default:
     return std::nullopt;
   }
 }
 
-std::optional<MemberState> MemberStateResolver::iteratorTarget(const Expr *Iterator) const {
-  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(strip(Iterator));
-  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (auto Found = Var ? Iterators.find(Var) : Iterators.end(); Found != Iterators.end())
-    return Found->second;
-  return std::nullopt;
+std::optional<MemberState> MemberStateResolver::libraryAccess(const CallExpr &E,
+                                                              unsigned Depth) const {
+  // `std::get<0>(pair_) = v`: the library hands back a part of its argument.
+  const FunctionDecl *Callee = E.getDirectCallee();
+  if (!Callee || E.getNumArgs() != 1 || !Callee->getIdentifier() ||
+      Callee->getName() != "get" || !declaredInStd(*Callee) ||
+      !returnsMutableReference(Callee))
+    return std::nullopt;
+  auto Outer = resolve(E.getArg(0), Depth + 1);
+  if (Outer)
+    Outer->Path = indexText(E.getCallee()) + "(" + Outer->Path + ")";
+  return Outer;
 }
 
 std::optional<MemberState> MemberStateResolver::memberCall(const CXXMemberCallExpr &E,

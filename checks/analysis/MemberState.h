@@ -1,8 +1,9 @@
 // Resolves an expression to the *member state* it denotes: a data member of
-// a shared module reached through `this` (or a static data member), a
-// sub-object of one (`stats_.count`), an element (`table_[i]`,
-// `items_.back()`), or an object behind a pointer or smart-pointer member
-// (`state_->count`, `*buffer_`).
+// a shared module reached through `this` or an alias of the object (or a
+// static data member), a sub-object of one (`stats_.count`,
+// `std::get<0>(pair_)`, a member of an anonymous union), an element
+// (`table_[i]`, `items_.back()`, `*it`, `p[0]`), or an object behind a
+// pointer or smart-pointer member (`state_->count`, `*buffer_`).
 #pragma once
 
 #include "ModuleClassifier.h"
@@ -47,6 +48,18 @@ public:
   void addAlias(const clang::VarDecl *Alias, const clang::Expr *Init,
                 bool Element);
 
+  /// The shared module `E` denotes as a whole object: `this`, `*this`, an
+  /// alias of it (`self` from `shared_from_this()`, a captured `thisPtr`,
+  /// `const_cast<T *>(this)`, a `weak.lock()` of one), or a parameter
+  /// recorded by addObjectParameter. Null for any other object.
+  const clang::CXXRecordDecl *objectOf(const clang::Expr *E) const;
+
+  /// Records a parameter of a function that is not one of the module's own
+  /// member functions (a friend, a free or a static function) when it
+  /// names a shared module by reference, pointer or smart pointer: what the
+  /// function writes through it is the shared instance's state.
+  void addObjectParameter(const clang::ParmVarDecl *Param);
+
 private:
   std::optional<MemberState> resolve(const clang::Expr *E,
                                      unsigned Depth) const;
@@ -62,16 +75,23 @@ private:
   std::optional<MemberState> fromThisMember(const clang::Expr *Base,
                                             const clang::ValueDecl *Member) const;
   std::optional<MemberState> fromStatic(const clang::VarDecl *Var) const;
-  /// The element an iterator alias points at, for `*it` and `it->`.
-  std::optional<MemberState> iteratorTarget(const clang::Expr *Iterator) const;
+  /// What a local iterator or pointer points at, for `*it`, `it->`, `p[i]`.
+  std::optional<MemberState> pointedAt(const clang::Expr *Pointer) const;
+  /// What a pointer or iterator initialiser points into: `v_.data()`,
+  /// `&arr_[0]`, `std::begin(arr_)`, `table_.find(k)`.
+  std::optional<MemberState> pointerSource(const clang::Expr *Init) const;
+  const clang::CXXRecordDecl *objectOf(const clang::Expr *E, unsigned Depth) const;
+  std::optional<MemberState> libraryAccess(const clang::CallExpr &E, unsigned Depth) const;
   std::string indexText(const clang::Expr *Index) const;
 
   const ModuleClassifier &Modules;
   const clang::ASTContext &Context;
   /// Per function body: the resolver lives as long as one scan.
   llvm::DenseMap<const clang::VarDecl *, MemberState> Aliases;
-  /// Local iterators into member containers, by the element they point at.
-  llvm::DenseMap<const clang::VarDecl *, MemberState> Iterators;
+  /// Local iterators and pointers into member state, by what they point at.
+  llvm::DenseMap<const clang::VarDecl *, MemberState> PointsInto;
+  /// Locals, captures and parameters that name the shared object itself.
+  llvm::DenseMap<const clang::VarDecl *, const clang::CXXRecordDecl *> Objects;
 };
 
 } // namespace modlint

@@ -3,6 +3,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -81,7 +82,42 @@ bool ModuleClassifier::isSharedModule(const CXXRecordDecl *Record,
     if (const CXXRecordDecl *BaseDecl = recordOf(Base.getType()))
       if (isSharedModule(BaseDecl, Depth + 1))
         return true;
+  return hasSharedInstantiation(*Def, Depth);
+}
+
+bool ModuleClassifier::hasSharedInstantiation(const CXXRecordDecl &Pattern,
+                                              unsigned Depth) const {
+  const ClassTemplateDecl *Template = Pattern.getDescribedClassTemplate();
+  if (!Template || llvm::none_of(Pattern.bases(), [](const CXXBaseSpecifier &Base) {
+        return Base.getType()->isTemplateTypeParmType();
+      }))
+    return false;
+  for (const ClassTemplateSpecializationDecl *Instance : Template->specializations())
+    if (Instance->hasDefinition() && isSharedModule(Instance, Depth + 1))
+      return true;
   return false;
+}
+
+const CXXRecordDecl *ModuleClassifier::moduleHandled(QualType Type) const {
+  const bool Indirect = Type->isReferenceType() || Type->isPointerType();
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (!Record)
+    return nullptr;
+  if (isSharedModule(Record))
+    return Indirect ? Record : nullptr; // a copy is not the shared instance
+  // std::shared_ptr<Module>, std::weak_ptr<Module>, boost's alike.
+  const auto *Handle = llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  if (!Handle || !Handle->getIdentifier() ||
+      !llvm::is_contained({"shared_ptr", "weak_ptr", "unique_ptr", "intrusive_ptr"},
+                          Handle->getName()) ||
+      Handle->getTemplateArgs().size() == 0 ||
+      Handle->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  const CXXRecordDecl *Pointee = Handle->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return isSharedModule(Pointee) ? Pointee : nullptr;
 }
 
 } // namespace modlint

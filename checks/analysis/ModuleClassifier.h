@@ -24,7 +24,16 @@ public:
   /// name: `other::Module` is not `modrt::Module`.
   bool isSharedModule(const clang::CXXRecordDecl *Record) const;
 
+  /// The shared module a parameter of type `Type` hands a function: one
+  /// named by reference, pointer or smart pointer (`Module &`, `Module *`,
+  /// `std::shared_ptr<Module>`), not a copy. Null otherwise.
+  const clang::CXXRecordDecl *moduleHandled(clang::QualType Type) const;
+
 private:
+  /// A class template with a base given as a template argument
+  /// (`template <class Base> class WithRetries : public Base`) is a shared
+  /// module when one of its instantiations is.
+  bool hasSharedInstantiation(const clang::CXXRecordDecl &Pattern, unsigned Depth) const;
   bool isSharedModule(const clang::CXXRecordDecl *Record, unsigned Depth) const;
   bool isConfiguredBase(const clang::CXXRecordDecl *Record) const;
 

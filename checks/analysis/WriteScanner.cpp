@@ -143,6 +143,13 @@ void WriteScanner::scanLambda(const LambdaExpr *Lambda,
   for (const Expr *Init : Lambda->capture_inits())
     if (Init)
       scanExpr(Init, State);
+  // `[self = shared_from_this()]`, `[&queue = queue_]`: names the body uses
+  // for the object or its state.
+  for (const LambdaCapture &Capture : Lambda->explicit_captures())
+    if (Capture.capturesVariable())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Capture.getCapturedVar());
+          Var && Var->isInitCapture() && Var->getInit())
+        Resolver.addAlias(Var, Var->getInit(), /*Element=*/false);
   // The lambda body counts as part of the member function. It runs under
   // the locks held where it is written only if it runs there and then;
   // deferred code starts with none (DeferredCode.h).
@@ -220,6 +227,12 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
                           const LockState &State) {
   if (!Target)
     return;
+  // `(ok ? okCount_ : errCount_)++` writes whichever member it picks.
+  if (const auto *Choice = llvm::dyn_cast<ConditionalOperator>(Target->IgnoreParens())) {
+    report(Kind, Write, Choice->getTrueExpr(), Operation, State);
+    report(Kind, Write, Choice->getFalseExpr(), std::move(Operation), State);
+    return;
+  }
   // Writes to a std::atomic (or any thread-safe type) are not races, and a
   // type that synchronises itself takes care of its own state in every
   // method but the assignment that replaces it.

@@ -48,11 +48,8 @@ void WriteScanner::noteMethodUse(const Expr *E, const LockState &State) {
     const Expr *Object = Call->getImplicitObjectArgument();
     if (!Callee || !Object)
       return;
-    Object = Object->IgnoreParenImpCasts();
-    if (const auto *Deref = llvm::dyn_cast<UnaryOperator>(Object);
-        Deref && Deref->getOpcode() == UO_Deref)
-      Object = Deref->getSubExpr()->IgnoreParenImpCasts(); // (*this).f()
-    if (!llvm::isa<CXXThisExpr>(Object))
+    // `helper()`, `(*this).helper()`, `self->helper()`.
+    if (!Resolver.objectOf(Object))
       return; // another object's call: its MemberExpr below is an other use
     OwnCallees.insert(Call->getCallee()->IgnoreParens());
     Listener.onOwnCall(*Callee, State);

@@ -1,4 +1,8 @@
-// Derivation through class templates: CRTP bases and mixins.
+// Derivation through class templates: CRTP bases and mixins. A mixin whose
+// base is a template argument (`template <typename Base> class Mixin : public
+// Base`) is a shared module when it is instantiated with one, and is
+// reported once, at the template; one only ever instantiated with a plain
+// class is not.
 // modlint-checks: modlint-mutable-member, modlint-nonatomic-update, modlint-field-assignment, modlint-container-mutation
 #include <modrt/module.hpp>
 
@@ -22,8 +26,8 @@ public:
 
 template <typename Base> class Mixin : public Base {
 public:
-  int mixed = 0;
-  void mix() { ++mixed; }
+  int mixed = 0; // expect-warning@7[modlint-mutable-member]{{'mixed' is mutable state}}
+  void mix() { ++mixed; } // expect-warning@16[modlint-nonatomic-update]{{'++' on 'mixed'}}
 };
 
 class Mixed : public Mixin<modrt::Module> {
@@ -39,3 +43,6 @@ template <typename T> class Holder : public T {
 public:
   void hold() { ++held_; }
 };
+
+struct Plain {};
+Holder<Plain> plainHolder;
