@@ -1,5 +1,6 @@
 #include "ModuleCheck.h"
 
+#include "analysis/CallInfo.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -12,13 +13,6 @@ namespace {
 AST_MATCHER_P(CXXRecordDecl, isSharedModuleClass, const ModuleClassifier *,
               Modules) {
   return Modules->isSharedModule(&Node);
-}
-
-/// A friend, free or static function: code with access to a module
-/// instance that is not one of that instance's own member functions.
-bool isNonMember(const FunctionDecl &Function) {
-  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
-  return !Method || Method->isStatic();
 }
 
 AST_MATCHER_P(FunctionDecl, takesSharedModule, const ModuleClassifier *, Modules) {
@@ -108,13 +102,15 @@ void ModuleCheck::check(const MatchFinder::MatchResult &Result) {
   const Stmt *Body = Method->getBody();
   ASTContext &Context = *Result.Context;
   MemberStateResolver Resolver(Modules, Context);
-  if (isNonMember(*Method))
-    for (const ParmVarDecl *Param : Method->parameters())
-      Resolver.addObjectParameter(Param);
   MethodListener Listener(*this, *Body, Context);
-  const auto *Member = llvm::dyn_cast<CXXMethodDecl>(Method);
-  WriteScanner(Resolver, Safe, Listener)
-      .scan(*Method, Member ? Helpers.entryOf(*Member, Context) : LockState());
+  if (!isNonMember(*Method)) {
+    WriteScanner(Resolver, Safe, Listener)
+        .scan(*Method, Helpers.entryOf(*llvm::cast<CXXMethodDecl>(Method), Context));
+    return;
+  }
+  for (const ParmVarDecl *Param : Method->parameters())
+    Resolver.addObjectParameter(Param);
+  WriteScanner(Resolver, Safe, Listener).scan(*Method, Helpers.entryOfFree(*Method, Context));
 }
 
 void ModuleCheck::noteDeclaration(const ValueDecl &Member) {

@@ -67,4 +67,9 @@ bool callsStdFunction(const CallExpr &Call, llvm::StringRef QualifiedName) {
   return Callee->getQualifiedNameAsString() == QualifiedName;
 }
 
+bool isNonMember(const FunctionDecl &Function) {
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
+  return !Method || Method->isStatic();
+}
+
 } // namespace modlint

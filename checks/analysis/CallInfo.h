@@ -31,4 +31,8 @@ bool declaredInStd(const clang::Decl &D);
 /// A call of the free function `QualifiedName` (e.g. "std::call_once").
 bool callsStdFunction(const clang::CallExpr &Call, llvm::StringRef QualifiedName);
 
+/// A friend, free or static function: code that may be handed a module
+/// instance but is not one of that instance's own member functions.
+bool isNonMember(const clang::FunctionDecl &Function);
+
 } // namespace modlint

@@ -9,10 +9,6 @@ using namespace clang;
 namespace modlint {
 
 namespace {
-/// Held on entry to construction code. A call made there runs before the
-/// instance is shared, so it agrees with whatever lock the other calls hold.
-constexpr const char *Constructing = "<construction>";
-
 /// The member functions of `Class` whose bodies this unit holds.
 std::vector<const CXXMethodDecl *> definedMethods(const CXXRecordDecl &Class) {
   std::vector<const CXXMethodDecl *> Methods;
@@ -51,7 +47,7 @@ public:
     if (Found == Seen.end())
       return;
     std::vector<std::string> Held = State.held();
-    if (std::binary_search(Held.begin(), Held.end(), Constructing)) {
+    if (std::binary_search(Held.begin(), Held.end(), ConstructionMarker)) {
       Found->second.FromConstruction = true;
       return;
     }
@@ -98,7 +94,7 @@ void HelperLocks::analyse(const CXXRecordDecl &Class, ASTContext &Context) {
     for (const CXXMethodDecl *Method : Methods) {
       LockState Entry;
       if (Construction(*Method))
-        Entry = LockState::holding({Constructing});
+        Entry = LockState::holding({ConstructionMarker});
       else if (auto Known = Current.find(Method->getCanonicalDecl()); Known != Current.end()) {
         if (!Known->second)
           continue; // no caller known yet: its calls count in a later round
@@ -112,7 +108,7 @@ void HelperLocks::analyse(const CXXRecordDecl &Class, ASTContext &Context) {
       const Callers &Calls = Seen[Helper];
       Held Next = Calls.Escaped        ? Held(std::vector<std::string>())
                   : Calls.HeldAtCalls  ? Calls.HeldAtCalls
-                  : Calls.FromConstruction ? Held(std::vector<std::string>{Constructing})
+                  : Calls.FromConstruction ? Held(std::vector<std::string>{ConstructionMarker})
                                        : std::nullopt;
       Changed |= Next != Entry;
       Entry = std::move(Next);

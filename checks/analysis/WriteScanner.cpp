@@ -202,6 +202,7 @@ void WriteScanner::scanExpr(const Expr *Root, const LockState &State) {
       if (scanSpecialCall(Call, State))
         continue;
       Lambdas.noteCall(*Call, State);
+      Listener.onCall(*Call, State);
     } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
       Lambdas.noteReference(*Ref);
     }

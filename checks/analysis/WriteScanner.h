@@ -48,6 +48,8 @@ public:
   /// A member function used in any other way: called on another object,
   /// its address taken, bound. Its callers are then unknown.
   virtual void onOtherUse(const clang::CXXMethodDecl &Method) {}
+  /// Any call, with the locks held where it is made.
+  virtual void onCall(const clang::CallExpr &Call, const LockState &State) {}
 };
 
 class WriteScanner {
