@@ -15,7 +15,7 @@ namespace modlint {
 void LockState::unlockMutex(llvm::StringRef Mutex) {
   // Release the most recent direct lock of that mutex.
   for (auto It = Locks.rbegin(); It != Locks.rend(); ++It)
-    if (!It->Guard && It->Held && It->Mutex == Mutex) {
+    if (!It->Guard && It->Held && It->Acquired.Mutex == Mutex) {
       It->Held = false;
       return;
     }
@@ -24,10 +24,20 @@ void LockState::unlockMutex(llvm::StringRef Mutex) {
 std::vector<std::string> LockState::held() const {
   std::vector<std::string> Held;
   for (const Lock &L : Locks)
-    if (L.Held)
-      Held.push_back(L.Mutex);
+    if (L.Held && L.Protects)
+      Held.push_back(L.Acquired.Mutex);
   llvm::sort(Held);
   Held.erase(std::unique(Held.begin(), Held.end()), Held.end());
+  return Held;
+}
+
+std::vector<ScopeLock> LockState::scopeLocks() const {
+  // Locks taken in this body (or required by its attributes); not those a
+  // helper's callers hold, which have no place of their own.
+  std::vector<ScopeLock> Held;
+  for (const Lock &L : Locks)
+    if (L.Held && L.Acquired.Where.isValid())
+      Held.push_back(L.Acquired);
   return Held;
 }
 
@@ -137,7 +147,7 @@ std::string ownGuardFactory(const Expr *Init) {
   if (!Object || !Method || !Method->getIdentifier() ||
       !llvm::isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
     return {};
-  return "<" + Method->getName().str() + "()>";
+  return Method->getName().str() + "()";
 }
 
 /// The variable a guard expression names (`l` in `l.unlock()`).
@@ -175,25 +185,59 @@ std::string LockRecogniser::memberMutex(const Expr *Arg) const {
   return {};
 }
 
+std::optional<LockRecogniser::Acquisition>
+LockRecogniser::acquisitionOf(const Expr *Arg, SourceLocation Where, bool Shared) const {
+  // `absl::MutexLock l(&mu_)` names the lock object `mu_`.
+  const Expr *Object = Arg->IgnoreParenImpCasts();
+  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Object);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Object = Address->getSubExpr()->IgnoreParenImpCasts();
+  ScopeLock Lock{{}, recordName(Object->getType()), Where, Shared};
+  if (std::string Member = memberMutex(Object); !Member.empty()) {
+    Lock.Mutex = std::move(Member);
+    return Acquisition{std::move(Lock), !Shared}; // a reader lock protects no write
+  }
+  // An automatic local mutex (or a member of a local object): no other
+  // thread can wait on it.
+  const Expr *Root = Object;
+  while (const auto *Member = llvm::dyn_cast<MemberExpr>(Root)) {
+    if (Member->isArrow())
+      break;
+    Root = Member->getBase()->IgnoreParenImpCasts();
+  }
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Root))
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType() &&
+        !Var->getType()->isPointerType())
+      return std::nullopt;
+  if (llvm::isa<CXXThisExpr>(Root) && Root == Object)
+    return std::nullopt; // a lock type's own method: `this` is no lock object here
+  Lock.Mutex = Resolver.spelling(Object);
+  return Acquisition{std::move(Lock), false};
+}
+
 void LockRecogniser::applyDeclaration(const VarDecl &Var,
                                       LockState &State) const {
-  if (guardKindOf(Var, Names) != GuardKind::Exclusive)
+  const GuardKind Kind = guardKindOf(Var, Names);
+  if (Kind == GuardKind::None)
     return;
+  const bool Shared = Kind == GuardKind::Reader;
   bool Deferred = false;
-  std::string Mutexes;
+  llvm::SmallVector<Acquisition, 2> Acquired;
   for (const Expr *Arg : guardArguments(Var.getInit())) {
     if (isUnownedTag(Arg))
       Deferred = true;
     if (isLockTag(Arg))
       continue;
-    std::string Mutex = memberMutex(Arg);
-    if (!Mutex.empty())
-      Mutexes += Mutexes.empty() ? Mutex : "," + Mutex;
+    // Noted at the lock object it names: `scoped_lock` takes several.
+    if (auto Lock = acquisitionOf(Arg, Arg->getExprLoc(), Shared))
+      Acquired.push_back(std::move(*Lock));
   }
-  if (Mutexes.empty())
-    Mutexes = ownGuardFactory(Var.getInit());
-  if (!Mutexes.empty())
-    State.addGuard(&Var, Mutexes, !Deferred);
+  if (Acquired.empty() && !Shared)
+    if (std::string Factory = ownGuardFactory(Var.getInit()); !Factory.empty())
+      Acquired.push_back({ScopeLock{std::move(Factory), {}, Var.getLocation(), false}, true});
+  for (Acquisition &Lock : Acquired)
+    State.addGuard(&Var, std::move(Lock.Lock), Lock.Protects, !Deferred);
 }
 
 std::optional<TryLock> LockRecogniser::tryLockIn(const Expr *Condition) const {
@@ -217,23 +261,24 @@ std::optional<TryLock> LockRecogniser::tryLockIn(const Expr *Condition) const {
   if (const VarDecl *Guard = testedGuard(*Call))
     return TryLock{{}, Guard, !Negated};
   const LockCall Effect = tryLockCallOf(*Call);
-  if (Effect.Effect != LockCall::Acquire || Effect.Shared || Effect.Locks.empty())
+  if (Effect.Effect != LockCall::Acquire || Effect.Locks.empty())
     return std::nullopt;
-  std::string Mutex = memberMutex(Effect.Locks.front());
-  if (Mutex.empty())
+  std::optional<Acquisition> Lock =
+      acquisitionOf(Effect.Locks.front(), Call->getBeginLoc(), Effect.Shared);
+  if (!Lock)
     return std::nullopt;
   // A bool says success; pthread's int is 0 on success, so the bare call
   // is true on failure and `== 0` on success.
   const bool Boolean = Call->getType()->isBooleanType();
   const bool SuccessWhenTrue =
       Boolean ? Compared != BO_NE : Compared && *Compared == BO_EQ;
-  return TryLock{std::move(Mutex), nullptr, SuccessWhenTrue != Negated};
+  return TryLock{std::move(Lock->Lock), nullptr, SuccessWhenTrue != Negated, Lock->Protects};
 }
 
 void LockRecogniser::applyFunction(const FunctionDecl &Function, LockState &State) const {
   for (const Expr *Required : requiredLocks(Function))
-    if (std::string Mutex = memberMutex(Required); !Mutex.empty())
-      State.lockMutex(Mutex);
+    if (auto Lock = acquisitionOf(Required, Function.getLocation(), /*Shared=*/false))
+      State.lockMutex(std::move(Lock->Lock), Lock->Protects);
 }
 
 void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
@@ -244,8 +289,8 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
       for (const Expr *Arg : Call->arguments()) {
         if (const VarDecl *Guard = guardVariable(Arg); isExclusiveGuard(Guard))
           State.setGuardHeld(Guard, true); // `std::lock(l1, l2)` on defer_lock guards
-        else if (std::string Mutex = memberMutex(Arg); !Mutex.empty())
-          State.lockMutex(Mutex);
+        else if (auto Lock = acquisitionOf(Arg, Call->getBeginLoc(), /*Shared=*/false))
+          State.lockMutex(std::move(Lock->Lock), Lock->Protects);
       }
       return;
     }
@@ -259,29 +304,28 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
       return;
     }
   // A resolved call: its attributes, or the library's names.
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(Full); Call && Call->getDirectCallee()) {
-    const LockCall Effect = lockCallOf(*Call);
-    if (Effect.Effect == LockCall::None || Effect.Shared)
-      return; // a reader lock never protects a write
-    for (const Expr *Object : Effect.Locks)
-      if (std::string Mutex = memberMutex(Object); !Mutex.empty()) {
-        if (Effect.Effect == LockCall::Acquire)
-          State.lockMutex(Mutex);
-        else
-          State.unlockMutex(Mutex);
-      }
-    return;
-  }
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Full); Call && Call->getDirectCallee())
+    return applyLockCall(lockCallOf(*Call), Call->getBeginLoc(), State);
   // An unresolved call in a template: `mu_.lock()` by name.
   if (!Lock && !Unlock)
     return;
-  std::string Mutex = memberMutex(Callee->Object);
-  if (Mutex.empty())
+  LockCall ByName;
+  ByName.Effect = Lock ? LockCall::Acquire : LockCall::Release;
+  ByName.Locks.push_back(Callee->Object);
+  applyLockCall(ByName, Full->getBeginLoc(), State);
+}
+
+void LockRecogniser::applyLockCall(const LockCall &Effect, SourceLocation Where,
+                                   LockState &State) const {
+  if (Effect.Effect == LockCall::None)
     return;
-  if (Lock)
-    State.lockMutex(Mutex);
-  else
-    State.unlockMutex(Mutex);
+  for (const Expr *Object : Effect.Locks)
+    if (auto Lock = acquisitionOf(Object, Where, Effect.Shared)) {
+      if (Effect.Effect == LockCall::Acquire)
+        State.lockMutex(std::move(Lock->Lock), Lock->Protects);
+      else
+        State.unlockMutex(Lock->Lock.Mutex);
+    }
 }
 
 } // namespace modlint

@@ -1,7 +1,10 @@
 // The locks held at a point of a function body. A write is protected when at
 // least one *exclusive* lock on a mutex that is member state of the same
 // object is held: a lock_guard/unique_lock/scoped_lock in scope (until
-// unlock()), or `m.lock()` ... `m.unlock()` in the same block.
+// unlock()), or `m.lock()` ... `m.unlock()` in the same block. The
+// lock-scope checks see more: every lock held, shared ones and those on
+// globals, statics and mutexes reached through references and pointers
+// (scopeLocks()), each with the place it was taken.
 #pragma once
 
 #include "LockAttributes.h"
@@ -16,29 +19,45 @@
 
 namespace modlint {
 
+/// A lock held at a point, as the lock-scope checks see it: any lock object
+/// another thread can wait on, exclusive or shared.
+struct ScopeLock {
+  std::string Mutex;           // as written: `mu_`, `g_registryMu`, `other.mu_`
+  std::string MutexType;       // the lock object's class, qualified
+  clang::SourceLocation Where; // the acquisition
+  bool Shared = false;
+};
+
 class LockState {
 public:
+  /// A lock that protects writes to member state is held: an exclusive
+  /// lock on a lock object of the same object.
   bool anyHeld() const {
     for (const Lock &L : Locks)
-      if (L.Held)
+      if (L.Held && L.Protects)
         return true;
     return false;
   }
 
   /// A guard variable declared in the current scope. Its locks end with the
   /// scope, which callers model by copying the state on entry.
-  void addGuard(const clang::VarDecl *Guard, std::string Mutex, bool Held) {
-    Locks.push_back({Guard, std::move(Mutex), Held});
+  void addGuard(const clang::VarDecl *Guard, ScopeLock Acquired, bool Protects, bool Held) {
+    Locks.push_back({Guard, std::move(Acquired), Held, Protects});
   }
-  void lockMutex(std::string Mutex) { Locks.push_back({nullptr, std::move(Mutex), true}); }
+  void lockMutex(ScopeLock Acquired, bool Protects) {
+    Locks.push_back({nullptr, std::move(Acquired), true, Protects});
+  }
+  void lockMutex(std::string Mutex) { lockMutex(ScopeLock{std::move(Mutex), {}, {}, false}, true); }
   void unlockMutex(llvm::StringRef Mutex);
   void setGuardHeld(const clang::VarDecl *Guard, bool Held);
   /// Marks the state as protected by something that is not a mutex we can
   /// name, such as the body of a std::call_once callable.
-  void holdSynthetic() { Locks.push_back({nullptr, "<synchronised>", true}); }
+  void holdSynthetic() { lockMutex("<synchronised>"); }
 
-  /// The lock objects held, sorted and without repeats.
+  /// The protecting lock objects held, sorted and without repeats.
   std::vector<std::string> held() const;
+  /// Every lock held, in the order taken, for the lock-scope checks.
+  std::vector<ScopeLock> scopeLocks() const;
   /// A state in which exactly `Mutexes` are held (on entry to a function
   /// every caller calls with them held).
   static LockState holding(const std::vector<std::string> &Mutexes);
@@ -46,8 +65,9 @@ public:
 private:
   struct Lock {
     const clang::VarDecl *Guard; // null for a direct m.lock()
-    std::string Mutex;           // the mutex's member-state path
+    ScopeLock Acquired;
     bool Held;
+    bool Protects; // exclusive, on a lock object of the same object
   };
   llvm::SmallVector<Lock, 4> Locks;
 };
@@ -62,16 +82,17 @@ void keepCommonLocks(std::optional<std::vector<std::string>> &Common,
 /// it is held when the condition is true (`mu_.try_lock()`) or false
 /// (`!mu_.try_lock()`).
 struct TryLock {
-  std::string Mutex;               // a lock object of the module, or
+  ScopeLock Mutex;                       // a lock object, or
   const clang::VarDecl *Guard = nullptr; // a guard (`lk.owns_lock()`)
   bool WhenTrue = true;
+  bool Protects = false;
 
   /// Records the lock as held in `State`.
   void holdIn(LockState &State) const {
     if (Guard)
       State.setGuardHeld(Guard, true);
     else
-      State.lockMutex(Mutex);
+      State.lockMutex(Mutex, Protects);
   }
 };
 
@@ -109,6 +130,16 @@ private:
   /// The member-state path of a mutex argument, or empty for a local or
   /// foreign mutex (which protects nothing).
   std::string memberMutex(const clang::Expr *Arg) const;
+  /// A lock object someone else can wait on, taken at `Where`: member state
+  /// (`Protects`), or a global, static, or one reached through a reference
+  /// or pointer. Nothing for an automatic local mutex.
+  struct Acquisition {
+    ScopeLock Lock;
+    bool Protects = false;
+  };
+  std::optional<Acquisition> acquisitionOf(const clang::Expr *Arg, clang::SourceLocation Where,
+                                           bool Shared) const;
+  void applyLockCall(const LockCall &Effect, clang::SourceLocation Where, LockState &State) const;
 
   bool isExclusiveGuard(const clang::VarDecl *Guard) const;
   /// The exclusive guard a condition asks about: `lk.owns_lock()`, `lk`

@@ -81,15 +81,18 @@ MemberStateResolver::fromStatic(const VarDecl *Var) const {
   return MemberState{Var->getCanonicalDecl(), Owner, Var->getNameAsString()};
 }
 
-std::string MemberStateResolver::indexText(const Expr *Index) const {
-  CharSourceRange Range = CharSourceRange::getTokenRange(Index->getSourceRange());
+std::string MemberStateResolver::spelling(const Expr *E, size_t MaxLength) const {
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
   std::string Text = Lexer::getSourceText(Range, Context.getSourceManager(),
                                           Context.getLangOpts())
                          .str();
-  if (Text.empty() || Text.size() > MaxIndexText ||
-      Text.find('\n') != std::string::npos)
+  if (Text.empty() || Text.size() > MaxLength || Text.find('\n') != std::string::npos)
     return "...";
   return Text;
+}
+
+std::string MemberStateResolver::indexText(const Expr *Index) const {
+  return spelling(Index, MaxIndexText);
 }
 
 std::optional<MemberState> MemberStateResolver::resolve(const Expr *E,

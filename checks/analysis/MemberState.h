@@ -35,6 +35,9 @@ public:
 
   const ModuleClassifier &modules() const { return Modules; }
 
+  /// `E` as written, for messages; "..." when long or spread over lines.
+  std::string spelling(const clang::Expr *E, size_t MaxLength = 48) const;
+
   /// The member state `E` denotes, or nothing when `E` is local, a
   /// parameter, another object, or a reference member's referent.
   std::optional<MemberState> resolve(const clang::Expr *E) const;

@@ -23,6 +23,7 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   S.LockTypes.Mutexes = readNames(Options, CheckOption::MutexTypes);
   S.LockTypes.ScopedLocks = readNames(Options, CheckOption::ScopedLockTypes);
   S.LockTypes.SharedScopedLocks = readNames(Options, CheckOption::SharedScopedLockTypes);
+  S.AwaitSafeLockTypes = readNames(Options, CheckOption::AwaitSafeLockTypes);
   S.Strict = readBoolean(Options, CheckOption::Strict);
   return S;
 }

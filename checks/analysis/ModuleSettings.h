@@ -24,6 +24,8 @@ struct ModuleSettings {
   /// The user's own lock types: `MutexTypes`, `ScopedLockTypes`,
   /// `SharedScopedLockTypes`.
   LockTypeNames LockTypes;
+  /// Coroutine-aware mutexes that may be held across `co_await`.
+  std::vector<std::string> AwaitSafeLockTypes;
   /// Ignore locks: every non-safe member and every write is reported.
   bool Strict = false;
 

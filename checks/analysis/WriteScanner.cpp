@@ -40,11 +40,12 @@ void WriteScanner::scan(const FunctionDecl &Method, LockState Entry) {
   PathInterior.clear();
   OwnCallees.clear();
   Lambdas = LambdaSchedule();
+  NestedBodies = 0;
   walkStatement(Method.getBody(), Entry);
   // Local lambda variables run where they are called: now that every call
   // has been seen, under the locks held at all of them.
   while (auto Local = Lambdas.takeLocal())
-    walkScoped(Local->first->getBody(), Local->second);
+    walkNested(Local->first->getBody(), Local->second);
 }
 
 void WriteScanner::walkScoped(const Stmt *S, const LockState &Outer) {
@@ -52,9 +53,18 @@ void WriteScanner::walkScoped(const Stmt *S, const LockState &Outer) {
   walkStatement(S, Inner);
 }
 
+void WriteScanner::walkNested(const Stmt *Body, const LockState &Start) {
+  ++NestedBodies;
+  walkScoped(Body, Start);
+  --NestedBodies;
+}
+
 void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
   if (!S)
     return;
+  // A coroutine: its body, not the promise machinery around it.
+  if (const auto *Coroutine = llvm::dyn_cast<CoroutineBodyStmt>(S))
+    return walkStatement(Coroutine->getBody(), State);
   if (const auto *E = llvm::dyn_cast<Expr>(S)) {
     // A full expression: writes in it happen before any lock change it makes.
     scanExpr(E, State);
@@ -130,10 +140,8 @@ void WriteScanner::walkDeclaration(const Decl *D, LockState &State) {
       const auto *Function = llvm::dyn_cast<FunctionDecl>(Member);
       if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Member))
         Function = Template->getTemplatedDecl();
-      if (Function && Function->doesThisDeclarationHaveABody()) {
-        LockState Fresh;
-        walkStatement(Function->getBody(), Fresh);
-      }
+      if (Function && Function->doesThisDeclarationHaveABody())
+        walkNested(Function->getBody(), LockState());
     }
   }
 }
@@ -155,9 +163,9 @@ void WriteScanner::scanLambda(const LambdaExpr *Lambda,
   // deferred code starts with none (DeferredCode.h).
   switch (Lambdas.startOf(*Lambda)) {
   case LambdaSchedule::Start::WithCaller:
-    return walkScoped(Lambda->getBody(), State);
+    return walkNested(Lambda->getBody(), State);
   case LambdaSchedule::Start::Unlocked:
-    return walkScoped(Lambda->getBody(), LockState());
+    return walkNested(Lambda->getBody(), LockState());
   case LambdaSchedule::Start::AtItsCalls:
     return; // scanned once all its calls are seen
   }
@@ -176,7 +184,7 @@ bool WriteScanner::scanSpecialCall(const CallExpr *Call,
             llvm::dyn_cast<LambdaExpr>(Arg->IgnoreParenImpCasts())) {
       for (const Expr *Init : Lambda->capture_inits())
         scanExpr(Init, State);
-      walkScoped(Lambda->getBody(), Synchronised);
+      walkNested(Lambda->getBody(), Synchronised);
     }
     else
       scanExpr(Arg, State);
@@ -203,6 +211,8 @@ void WriteScanner::scanExpr(const Expr *Root, const LockState &State) {
         continue;
       Lambdas.noteCall(*Call, State);
       Listener.onCall(*Call, State);
+    } else if (llvm::isa<CoroutineSuspendExpr, DependentCoawaitExpr>(E) && NestedBodies == 0) {
+      Listener.onSuspend(*E, State); // a lambda's are its own, scanned with it
     } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
       Lambdas.noteReference(*Ref);
     }

@@ -50,6 +50,9 @@ public:
   virtual void onOtherUse(const clang::CXXMethodDecl &Method) {}
   /// Any call, with the locks held where it is made.
   virtual void onCall(const clang::CallExpr &Call, const LockState &State) {}
+  /// A suspension point (`co_await`, `co_yield`) of the scanned function
+  /// itself, not of a lambda in it, with the locks held there.
+  virtual void onSuspend(const clang::Expr &Suspension, const LockState &State) {}
 };
 
 class WriteScanner {
@@ -65,6 +68,8 @@ public:
 private:
   void walkStatement(const clang::Stmt *S, LockState &State);
   void walkScoped(const clang::Stmt *S, const LockState &Outer);
+  /// The body of a lambda or local class method inside the scanned one.
+  void walkNested(const clang::Stmt *Body, const LockState &Start);
   void walkDeclaration(const clang::Decl *D, LockState &State);
   void scanExpr(const clang::Expr *E, const LockState &State);
   void scanLambda(const clang::LambdaExpr *Lambda, const LockState &State);
@@ -89,6 +94,8 @@ private:
   llvm::SmallPtrSet<const clang::Expr *, 16> PathInterior;
   /// The locks each lambda of the body starts with.
   LambdaSchedule Lambdas;
+  /// How many lambda or local-class bodies the walk is inside.
+  unsigned NestedBodies = 0;
   /// Callees of own calls already reported by onOwnCall.
   llvm::SmallPtrSet<const clang::Expr *, 8> OwnCallees;
 };

@@ -103,6 +103,16 @@ RunOutput runModlint(const Case &C, const CaseSettings &Settings, const std::str
   return run(MODLINT_BINARY, Args);
 }
 
+RunOutput runPeers(const Case &C, const CaseSettings &Settings) {
+  std::string Checks = "--checks=-*";
+  for (const std::string &Check : Settings.Peers)
+    Checks += "," + Check;
+  std::vector<std::string> Args{Checks, "--quiet", C.Path, "--"};
+  for (const std::string &Arg : compilerArgs())
+    Args.push_back(Arg);
+  return run(MODLINT_CLANG_TIDY, Args);
+}
+
 RunOutput runClangTidy(const Case &C, const CaseSettings &Settings, const std::string &Race) {
   std::string Config = "{CheckOptions: {";
   for (const auto &[Key, Value] : Settings.Options)

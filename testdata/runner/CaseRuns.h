@@ -32,6 +32,8 @@ std::vector<std::string> filesOfCase(const std::string &Path);
 RunOutput runModlint(const Case &C, const CaseSettings &Settings, const std::string &Race = "");
 RunOutput runClangTidy(const Case &C, const CaseSettings &Settings,
                        const std::string &Race = "");
+/// clang-tidy with only the case's peer checks (clang-tidy's own).
+RunOutput runPeers(const Case &C, const CaseSettings &Settings);
 /// `modlint -p` on two units that start with `#include` of the input, with
 /// --stats: the input is precompiled once as a shared prefix.
 RunOutput runOnSharedPrefix(const Case &C, const CaseSettings &Settings);

@@ -198,6 +198,7 @@ CaseSettings parseCaseSettings(const std::string &Source) {
   static const std::regex NoPrefix(R"(//\s*modlint-prefix:\s*not-precompiled\b)");
   static const std::regex Races(R"(//\s*modlint-races:\s*(.*?)\s*$)");
   static const std::regex Macro(R"(\w+)");
+  static const std::regex Peers(R"(//\s*modlint-peer:\s*(.*?)\s*$)");
   CaseSettings Settings;
   for (const std::string &Line : lines(Source)) {
     std::smatch Match;
@@ -213,11 +214,36 @@ CaseSettings parseCaseSettings(const std::string &Source) {
       for (auto It = std::sregex_iterator(List.begin(), List.end(), Macro);
            It != std::sregex_iterator(); ++It)
         Settings.Races.push_back(It->str());
+    } else if (std::regex_search(Line, Match, Peers)) {
+      const std::string List = Match[1];
+      for (auto It = std::sregex_iterator(List.begin(), List.end(), Name);
+           It != std::sregex_iterator(); ++It)
+        Settings.Peers.push_back(It->str());
     } else if (std::regex_search(Line, NoPrefix)) {
       Settings.Precompiles = false;
     }
   }
   return Settings;
+}
+
+std::vector<Expectation> parsePeerFindings(const std::string &File, const std::string &Source) {
+  static const std::regex Pattern(R"(peer-warning@(\d+)\[([A-Za-z0-9.-]+)\])");
+  std::vector<Expectation> Result;
+  unsigned LineNumber = 0;
+  for (const std::string &Line : lines(Source)) {
+    ++LineNumber;
+    for (auto It = std::sregex_iterator(Line.begin(), Line.end(), Pattern);
+         It != std::sregex_iterator(); ++It) {
+      Expectation E;
+      E.File = File;
+      E.Line = LineNumber;
+      E.Level = "warning";
+      E.Column = number((*It)[1]).value_or(0);
+      E.Check = (*It)[2];
+      Result.push_back(std::move(E));
+    }
+  }
+  return Result;
 }
 
 } // namespace modlint::testing

@@ -95,7 +95,18 @@ struct CaseSettings {
   /// RACE_A, RACE_B`): the code under `#ifdef RACE_A` (or `#ifndef`) is the
   /// bug, and the findings tagged `(RACE_A)` are what it must produce.
   std::vector<std::string> Races;
+  /// Peer checks (`// modlint-peer: cppcoreguidelines-no-suspend-with-lock`):
+  /// clang-tidy's own checks that cover part of what the case tests. The
+  /// case records, with `peer-warning@COLUMN[CHECK-ID]` on the line, every
+  /// finding the peer gives, so that the differences (where modlint is
+  /// right and the peer is not) are pinned and a change on either side is
+  /// seen.
+  std::vector<std::string> Peers;
 };
 CaseSettings parseCaseSettings(const std::string &Source);
+
+/// The `peer-warning@COLUMN[CHECK-ID]` records of `Source`, as expectations
+/// (any message).
+std::vector<Expectation> parsePeerFindings(const std::string &File, const std::string &Source);
 
 } // namespace modlint::testing

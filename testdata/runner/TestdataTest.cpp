@@ -143,6 +143,21 @@ TEST_P(TestdataCase, EachRaceReintroducedAloneIsFoundByBothFrontEnds) {
   }
 }
 
+// Where a peer covers part of a case, what it finds on the same input is
+// recorded in the case beside modlint's expectations: a line with only one
+// of the two is a difference the check's page names.
+TEST_P(TestdataCase, ThePeerCheckFindsWhatTheCaseRecords) {
+  const CaseInputs In = readCase(GetParam());
+  if (In.Settings.Peers.empty())
+    return;
+  const RunOutput Peer = runPeers(GetParam(), In.Settings);
+  EXPECT_EQ(Peer.ExitCode, 0) << Peer.Stderr;
+  const std::vector<Expectation> Recorded =
+      parsePeerFindings(filesOfCase(GetParam().Path).front(), readFile(GetParam().Path));
+  for (const std::string &Problem : compare(Recorded, findingsOf(Peer)))
+    ADD_FAILURE() << "peer: " << Problem;
+}
+
 TEST(MessagePins, EachMessageIsPinnedWholeOnce) {
   ASSERT_FALSE(pins().empty());
   for (const auto &[Shape, Places] : pins())

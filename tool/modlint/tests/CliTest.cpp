@@ -66,7 +66,7 @@ TEST(Cli, ListChecks) {
   RunOutput Out = modlint({"--list-checks", "--checks=modlint-*,-modlint-mutable-member"});
   EXPECT_EQ(Out.ExitCode, 0);
   EXPECT_EQ(Out.Stdout, "modlint-container-mutation\nmodlint-field-assignment\n"
-                        "modlint-nonatomic-update\n");
+                        "modlint-lock-across-await\nmodlint-nonatomic-update\n");
 }
 
 TEST(Cli, FixedArgumentsFormAndModuleBaseFlag) {
