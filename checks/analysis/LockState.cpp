@@ -298,8 +298,10 @@ void LockRecogniser::applyStatement(const Expr &E, LockState &State) const {
   std::optional<MemberCallee> Callee = memberCallee(*Full);
   const bool Lock = Callee && Callee->Name == "lock";
   const bool Unlock = Callee && Callee->Name == "unlock";
+  // `lk.unlock()` on a guard, a reader's too (held for the lock-scope checks).
   if (Lock || Unlock)
-    if (const VarDecl *Guard = guardVariable(Callee->Object); isExclusiveGuard(Guard)) {
+    if (const VarDecl *Guard = guardVariable(Callee->Object);
+        Guard && guardKindOf(Guard->getType(), Names) != GuardKind::None) {
       State.setGuardHeld(Guard, Lock);
       return;
     }

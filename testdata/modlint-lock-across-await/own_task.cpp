@@ -71,6 +71,14 @@ public:
     co_await coro::Yield{}; // expect-warning@5[modlint-lock-across-await]{{'co_await' suspends the coroutine while it holds the 'shared' lock on 'rw_'}} peer-warning@5[cppcoreguidelines-no-suspend-with-lock]
   }
 
+  coro::Task pollSharedReleased() {
+    std::shared_lock<std::shared_mutex> reading(rw_);
+    int seen = polls_;
+    reading.unlock();
+    co_await coro::Yield{}; // peer-warning@5[cppcoreguidelines-no-suspend-with-lock]
+    polls_ += seen;
+  }
+
   coro::Generator values() {
     std::lock_guard<std::mutex> guard(mu_);
     co_yield polls_; // expect-warning@5[modlint-lock-across-await]{{'co_yield' suspends the coroutine while it holds the 'exclusive' lock on 'mu_'}} peer-warning@5[cppcoreguidelines-no-suspend-with-lock]
