@@ -31,12 +31,12 @@ std::vector<std::string> LockState::held() const {
   return Held;
 }
 
-std::vector<ScopeLock> LockState::scopeLocks() const {
+std::vector<ScopeLock> LockState::scopeLocks(const VarDecl *Released) const {
   // Locks taken in this body (or required by its attributes); not those a
   // helper's callers hold, which have no place of their own.
   std::vector<ScopeLock> Held;
   for (const Lock &L : Locks)
-    if (L.Held && L.Acquired.Where.isValid())
+    if (L.Held && L.Acquired.Where.isValid() && (!Released || L.Guard != Released))
       Held.push_back(L.Acquired);
   return Held;
 }

@@ -56,8 +56,17 @@ public:
 
   /// The protecting lock objects held, sorted and without repeats.
   std::vector<std::string> held() const;
-  /// Every lock held, in the order taken, for the lock-scope checks.
-  std::vector<ScopeLock> scopeLocks() const;
+  /// Any lock held that the lock-scope checks count.
+  bool anyScopeLock() const {
+    for (const Lock &L : Locks)
+      if (L.Held && L.Acquired.Where.isValid())
+        return true;
+    return false;
+  }
+  /// Every lock held, in the order taken, for the lock-scope checks; but
+  /// those of `Released`, a guard that the call at hand releases while it
+  /// waits (`cv.wait(lk)`).
+  std::vector<ScopeLock> scopeLocks(const clang::VarDecl *Released = nullptr) const;
   /// A state in which exactly `Mutexes` are held (on entry to a function
   /// every caller calls with them held).
   static LockState holding(const std::vector<std::string> &Mutexes);

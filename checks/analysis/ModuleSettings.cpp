@@ -24,6 +24,7 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   S.LockTypes.ScopedLocks = readNames(Options, CheckOption::ScopedLockTypes);
   S.LockTypes.SharedScopedLocks = readNames(Options, CheckOption::SharedScopedLockTypes);
   S.AwaitSafeLockTypes = readNames(Options, CheckOption::AwaitSafeLockTypes);
+  S.BlockingFunctions = readNames(Options, CheckOption::BlockingFunctions);
   S.Strict = readBoolean(Options, CheckOption::Strict);
   return S;
 }

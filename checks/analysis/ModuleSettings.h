@@ -26,6 +26,8 @@ struct ModuleSettings {
   LockTypeNames LockTypes;
   /// Coroutine-aware mutexes that may be held across `co_await`.
   std::vector<std::string> AwaitSafeLockTypes;
+  /// Globs on qualified names of the user's own blocking functions.
+  std::vector<std::string> BlockingFunctions;
   /// Ignore locks: every non-safe member and every write is reported.
   bool Strict = false;
 

@@ -199,6 +199,7 @@ CaseSettings parseCaseSettings(const std::string &Source) {
   static const std::regex Races(R"(//\s*modlint-races:\s*(.*?)\s*$)");
   static const std::regex Macro(R"(\w+)");
   static const std::regex Peers(R"(//\s*modlint-peer:\s*(.*?)\s*$)");
+  static const std::regex PeerName("[A-Za-z0-9.-]+"); // clang-analyzer-unix.Block...
   CaseSettings Settings;
   for (const std::string &Line : lines(Source)) {
     std::smatch Match;
@@ -216,7 +217,7 @@ CaseSettings parseCaseSettings(const std::string &Source) {
         Settings.Races.push_back(It->str());
     } else if (std::regex_search(Line, Match, Peers)) {
       const std::string List = Match[1];
-      for (auto It = std::sregex_iterator(List.begin(), List.end(), Name);
+      for (auto It = std::sregex_iterator(List.begin(), List.end(), PeerName);
            It != std::sregex_iterator(); ++It)
         Settings.Peers.push_back(It->str());
     } else if (std::regex_search(Line, NoPrefix)) {

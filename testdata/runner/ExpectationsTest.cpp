@@ -165,6 +165,21 @@ TEST(CaseSettings, ReadsChecksAndOneOptionPerLine) {
             (std::vector<std::string>{"RACE_A", "RACE_B"}));
 }
 
+TEST(Expectations, PeerChecksAndTheirRecordedFindings) {
+  EXPECT_EQ(parseCaseSettings("// modlint-peer: clang-analyzer-unix.BlockInCriticalSection, "
+                              "cppcoreguidelines-no-suspend-with-lock\n")
+                .Peers,
+            (std::vector<std::string>{"clang-analyzer-unix.BlockInCriticalSection",
+                                      "cppcoreguidelines-no-suspend-with-lock"}));
+  auto Recorded = parsePeerFindings(
+      "a.cpp", "x;\nread(); // expect-warning@1[modlint-x]{{y}} peer-warning@3[clang-analyzer-a.B]\n");
+  ASSERT_EQ(Recorded.size(), 1u);
+  EXPECT_EQ(Recorded[0].Line, 2u);
+  EXPECT_EQ(Recorded[0].Column, 3u);
+  EXPECT_EQ(Recorded[0].Check, "clang-analyzer-a.B");
+  EXPECT_EQ(Recorded[0].Level, "warning");
+}
+
 TEST(Expectations, ARaceTagLimitsAnExpectationToThatRacesBuild) {
   std::vector<std::string> Errors;
   auto All = parseExpectations(

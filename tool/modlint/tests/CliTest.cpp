@@ -65,8 +65,9 @@ TEST(Cli, ChecksGlobSelectsChecks) {
 TEST(Cli, ListChecks) {
   RunOutput Out = modlint({"--list-checks", "--checks=modlint-*,-modlint-mutable-member"});
   EXPECT_EQ(Out.ExitCode, 0);
-  EXPECT_EQ(Out.Stdout, "modlint-container-mutation\nmodlint-field-assignment\n"
-                        "modlint-lock-across-await\nmodlint-nonatomic-update\n");
+  EXPECT_EQ(Out.Stdout, "modlint-blocking-under-lock\nmodlint-container-mutation\n"
+                        "modlint-field-assignment\nmodlint-lock-across-await\n"
+                        "modlint-nonatomic-update\n");
 }
 
 TEST(Cli, FixedArgumentsFormAndModuleBaseFlag) {

@@ -28,6 +28,7 @@ TEST(Config, ParsesEveryKey) {
                        "ScopedLockTypes: [app::Hold]\n"
                        "SharedScopedLockTypes: [app::ReadHold, app::Peek]\n"
                        "AwaitSafeLockTypes: [app::AsyncMutex]\n"
+                       "BlockingFunctions: ['app::Db::query*']\n"
                        "Strict: true\n"
                        "Checks: 'modlint-*,-modlint-mutable-member'\n"
                        "HeaderFilter: '.*/include/.*'\n"
@@ -41,6 +42,7 @@ TEST(Config, ParsesEveryKey) {
   EXPECT_EQ(C->get(spec(CheckOption::ScopedLockTypes)), "app::Hold");
   EXPECT_EQ(C->get(spec(CheckOption::SharedScopedLockTypes)), "app::ReadHold;app::Peek");
   EXPECT_EQ(C->get(spec(CheckOption::AwaitSafeLockTypes)), "app::AsyncMutex");
+  EXPECT_EQ(C->get(spec(CheckOption::BlockingFunctions)), "app::Db::query*");
   EXPECT_EQ(C->get(Strict), "true");
   EXPECT_EQ(C->get(Checks), "modlint-*,-modlint-mutable-member");
   EXPECT_EQ(C->get(HeaderFilter), ".*/include/.*");
