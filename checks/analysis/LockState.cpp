@@ -32,11 +32,18 @@ std::vector<std::string> LockState::held() const {
 }
 
 std::vector<ScopeLock> LockState::scopeLocks(const VarDecl *Released) const {
+  // The lock objects the released guard holds, however they were taken
+  // (`mu_.lock(); std::unique_lock lk(mu_, std::adopt_lock);`).
+  llvm::SmallVector<llvm::StringRef, 2> ReleasedMutexes;
+  for (const Lock &L : Locks)
+    if (Released && L.Guard == Released)
+      ReleasedMutexes.push_back(L.Acquired.Mutex);
   // Locks taken in this body (or required by its attributes); not those a
   // helper's callers hold, which have no place of their own.
   std::vector<ScopeLock> Held;
   for (const Lock &L : Locks)
-    if (L.Held && L.Acquired.Where.isValid() && (!Released || L.Guard != Released))
+    if (L.Held && L.Acquired.Where.isValid() &&
+        !llvm::is_contained(ReleasedMutexes, L.Acquired.Mutex))
       Held.push_back(L.Acquired);
   return Held;
 }

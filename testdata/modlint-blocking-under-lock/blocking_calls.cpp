@@ -74,6 +74,12 @@ public:
     ready_.wait(lock, [this] { return rows_ > 0; });
   }
 
+  void waitAdopted() {
+    mu_.lock();
+    std::unique_lock<std::mutex> lock(mu_, std::adopt_lock);
+    ready_.wait(lock);
+  }
+
   void waitHoldingAnother() {
     std::lock_guard<std::mutex> outer(registryMu_);
     std::unique_lock<std::mutex> lock(mu_);
