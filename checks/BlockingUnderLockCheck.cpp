@@ -66,8 +66,7 @@ void BlockingUnderLockCheck::reportBlocking(const CallExpr &Call, const Blocking
        "section (copy what it needs under the lock, release it, then call)")
       << Blocking.Name << Held.Mutex << (Held.Shared ? "shared" : "exclusive")
       << Call.getSourceRange();
-  for (const ScopeLock &Lock : Locks)
-    diag(Lock.Where, "'%0' is acquired here", DiagnosticIDs::Note) << Lock.Mutex;
+  noteAcquisitions(Locks);
 }
 
 } // namespace modlint

@@ -60,8 +60,7 @@ void LockAcrossAwaitCheck::reportSuspension(const Expr &Suspension,
        "guard's scope or call unlock()), and take it again after")
       << (Yield ? "co_yield" : "co_await") << Held.Mutex
       << (Held.Shared ? "shared" : "exclusive") << Suspension.getSourceRange();
-  for (const ScopeLock &Lock : Locks)
-    diag(Lock.Where, "'%0' is acquired here", DiagnosticIDs::Note) << Lock.Mutex;
+  noteAcquisitions(Locks);
 }
 
 } // namespace modlint

@@ -118,6 +118,11 @@ void ModuleCheck::noteDeclaration(const ValueDecl &Member) {
       << Member.getNameAsString();
 }
 
+void ModuleCheck::noteAcquisitions(llvm::ArrayRef<ScopeLock> Locks) {
+  for (const ScopeLock &Lock : Locks)
+    diag(Lock.Where, "'%0' is acquired here", DiagnosticIDs::Note) << Lock.Mutex;
+}
+
 llvm::StringRef ModuleCheck::writeRemedy(WriteKind Kind) const {
   if (Kind == WriteKind::SplitAtomicUpdate)
     return "make it one atomic operation (fetch_add, fetch_sub, fetch_xor, or a "

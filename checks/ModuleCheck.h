@@ -49,6 +49,8 @@ protected:
   void reportWrite(const WriteEvent &Event, llvm::StringRef Message);
   /// The note that points at the member a finding is about.
   void noteDeclaration(const clang::ValueDecl &Member);
+  /// The notes of a lock-scope finding: where each lock held was taken.
+  void noteAcquisitions(llvm::ArrayRef<ScopeLock> Locks);
   /// Whether a write is a finding: not under a held lock, unless Strict.
   bool isUnprotected(bool LockHeld) const { return Settings.Strict || !LockHeld; }
   /// The advice that ends a write finding.

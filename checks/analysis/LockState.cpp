@@ -182,16 +182,6 @@ const VarDecl *LockRecogniser::testedGuard(const CallExpr &Call) const {
   return isExclusiveGuard(Guard) ? Guard : nullptr;
 }
 
-std::string LockRecogniser::memberMutex(const Expr *Arg) const {
-  // `absl::MutexLock l(&mu_)` names the lock object `mu_`.
-  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
-      Address && Address->getOpcode() == UO_AddrOf)
-    Arg = Address->getSubExpr();
-  if (auto State = Resolver.resolve(Arg))
-    return State->Path;
-  return {};
-}
-
 std::optional<LockRecogniser::Acquisition>
 LockRecogniser::acquisitionOf(const Expr *Arg, SourceLocation Where, bool Shared) const {
   // `absl::MutexLock l(&mu_)` names the lock object `mu_`.
@@ -200,8 +190,8 @@ LockRecogniser::acquisitionOf(const Expr *Arg, SourceLocation Where, bool Shared
       Address && Address->getOpcode() == UO_AddrOf)
     Object = Address->getSubExpr()->IgnoreParenImpCasts();
   ScopeLock Lock{{}, recordName(Object->getType()), Where, Shared};
-  if (std::string Member = memberMutex(Object); !Member.empty()) {
-    Lock.Mutex = std::move(Member);
+  if (std::optional<MemberState> Member = Resolver.resolve(Object)) {
+    Lock.Mutex = std::move(Member->Path);
     return Acquisition{std::move(Lock), !Shared}; // a reader lock protects no write
   }
   // An automatic local mutex (or a member of a local object): no other

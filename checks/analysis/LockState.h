@@ -136,9 +136,6 @@ public:
   void applyStatement(const clang::Expr &E, LockState &State) const;
 
 private:
-  /// The member-state path of a mutex argument, or empty for a local or
-  /// foreign mutex (which protects nothing).
-  std::string memberMutex(const clang::Expr *Arg) const;
   /// A lock object someone else can wait on, taken at `Where`: member state
   /// (`Protects`), or a global, static, or one reached through a reference
   /// or pointer. Nothing for an automatic local mutex.
