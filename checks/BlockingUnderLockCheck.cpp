@@ -1,21 +1,11 @@
 #include "BlockingUnderLockCheck.h"
 
-#include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace modlint {
-
-namespace {
-/// A lambda's call operator or a local class's method: walked with the
-/// function around it, which knows the locks it runs under.
-AST_MATCHER(FunctionDecl, isNestedInFunction) {
-  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Node);
-  return Method && (Method->getParent()->isLambda() || Method->getParent()->isLocalClass());
-}
-} // namespace
 
 /// Reports each blocking call with the locks held where it is made.
 class BlockingUnderLockCheck::CallListener : public ScanListener {
@@ -38,23 +28,15 @@ private:
 
 BlockingUnderLockCheck::BlockingUnderLockCheck(llvm::StringRef Name,
                                                tidy::ClangTidyContext *Context)
-    : ModuleCheck(Name, Context), UserPatterns(blockingPatterns(Settings.BlockingFunctions)) {}
+    : ModuleCheck(Name, Context), UserPatterns(namePatterns(Settings.BlockingFunctions)) {}
 
 void BlockingUnderLockCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isTemplateInstantiation()),
-                                  unless(isExpansionInSystemHeader()),
-                                  unless(isNestedInFunction()))
-                         .bind("function"),
-                     this);
+  registerFunctionMatcher(Finder);
 }
 
 void BlockingUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!Function || !Function->getBody())
-    return;
-  MemberStateResolver Resolver(Modules, *Result.Context);
   CallListener Listener(*this);
-  WriteScanner(Resolver, Safe, Listener).scan(*Function, LockState());
+  scanMatchedFunction(Result, Listener);
 }
 
 void BlockingUnderLockCheck::reportBlocking(const CallExpr &Call, const BlockingCall &Blocking,

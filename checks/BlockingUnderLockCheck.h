@@ -1,6 +1,7 @@
 #pragma once
 #include "ModuleCheck.h"
 #include "analysis/BlockingCalls.h"
+#include "analysis/NamePatterns.h"
 
 namespace modlint {
 

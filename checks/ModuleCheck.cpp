@@ -15,6 +15,13 @@ AST_MATCHER_P(CXXRecordDecl, isSharedModuleClass, const ModuleClassifier *,
   return Modules->isSharedModule(&Node);
 }
 
+/// A lambda's call operator or a local class's method: walked with the
+/// function around it, which knows the locks it runs under.
+AST_MATCHER(FunctionDecl, isNestedInFunction) {
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Node);
+  return Method && (Method->getParent()->isLambda() || Method->getParent()->isLocalClass());
+}
+
 AST_MATCHER_P(FunctionDecl, takesSharedModule, const ModuleClassifier *, Modules) {
   return isNonMember(Node) && llvm::any_of(Node.parameters(), [&](const ParmVarDecl *Param) {
            return Modules->moduleHandled(Param->getType()) != nullptr;
@@ -58,6 +65,23 @@ void ModuleCheck::registerModuleClassMatcher(MatchFinder *Finder) {
                     isSharedModuleClass(&Modules))
           .bind("module"),
       this);
+}
+
+void ModuleCheck::registerFunctionMatcher(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isTemplateInstantiation()),
+                                  unless(isExpansionInSystemHeader()),
+                                  unless(isNestedInFunction()))
+                         .bind("function"),
+                     this);
+}
+
+void ModuleCheck::scanMatchedFunction(const MatchFinder::MatchResult &Result,
+                                      ScanListener &Listener) const {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!Function || !Function->getBody())
+    return;
+  MemberStateResolver Resolver(Modules, *Result.Context);
+  WriteScanner(Resolver, Safe, Listener).scan(*Function, LockState());
 }
 
 /// Hands the scanner's events for one method body to the check.

@@ -34,6 +34,13 @@ protected:
   /// once a check has asked for them with registerModuleClassMatcher.
   virtual void onModuleClass(const clang::CXXRecordDecl &Module) {}
   void registerModuleClassMatcher(clang::ast_matchers::MatchFinder *Finder);
+  /// The lock-scope checks look at every function definition outside system
+  /// headers, not only shared modules' methods. A lambda's body and a local
+  /// class's methods are walked with the function around them.
+  void registerFunctionMatcher(clang::ast_matchers::MatchFinder *Finder);
+  /// Scans the function that registerFunctionMatcher matched, from no lock.
+  void scanMatchedFunction(const clang::ast_matchers::MatchFinder::MatchResult &Result,
+                           ScanListener &Listener) const;
 
   /// Constructors, destructors and `InitMethods` run before or after the
   /// instance is shared.

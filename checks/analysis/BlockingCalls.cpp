@@ -1,6 +1,7 @@
 #include "BlockingCalls.h"
 
 #include "CallInfo.h"
+#include "NamePatterns.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -92,16 +93,6 @@ std::optional<BlockingCall> blockingFunction(const CallExpr &Call, const Functio
 }
 } // namespace
 
-std::vector<llvm::GlobPattern> blockingPatterns(const std::vector<std::string> &Globs) {
-  std::vector<llvm::GlobPattern> Patterns;
-  for (const std::string &Glob : Globs)
-    if (auto Pattern = llvm::GlobPattern::create(Glob))
-      Patterns.push_back(std::move(*Pattern));
-    else
-      llvm::consumeError(Pattern.takeError());
-  return Patterns;
-}
-
 std::optional<BlockingCall> blockingCall(const CallExpr &Call,
                                          const std::vector<llvm::GlobPattern> &UserPatterns) {
   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -114,9 +105,8 @@ std::optional<BlockingCall> blockingCall(const CallExpr &Call,
     return Found;
   if (!UserPatterns.empty()) {
     const std::string Qualified = qualifiedName(*Callee);
-    for (const llvm::GlobPattern &Pattern : UserPatterns)
-      if (Pattern.match(Qualified))
-        return BlockingCall{Qualified};
+    if (matchesAnyName(UserPatterns, Qualified))
+      return BlockingCall{Qualified};
   }
   return std::nullopt;
 }

@@ -21,9 +21,6 @@ struct BlockingCall {
   const clang::VarDecl *ReleasedGuard = nullptr;
 };
 
-/// The patterns of `BlockingFunctions`; those that do not parse are dropped.
-std::vector<llvm::GlobPattern> blockingPatterns(const std::vector<std::string> &Globs);
-
 /// What `Call` blocks on, if it blocks.
 std::optional<BlockingCall> blockingCall(const clang::CallExpr &Call,
                                          const std::vector<llvm::GlobPattern> &UserPatterns);

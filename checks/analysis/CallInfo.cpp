@@ -72,4 +72,37 @@ bool isNonMember(const FunctionDecl &Function) {
   return !Method || Method->isStatic();
 }
 
+namespace {
+/// `std::forward(x)` or `std::move(x)`, resolved or not yet.
+bool passesArgumentOn(const CallExpr &Call) {
+  if (Call.getNumArgs() != 1)
+    return false;
+  if (const FunctionDecl *Callee = Call.getDirectCallee())
+    return Callee->isInStdNamespace() && Callee->getIdentifier() &&
+           llvm::is_contained({"forward", "move"}, Callee->getName());
+  const auto *Lookup = llvm::dyn_cast<UnresolvedLookupExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  if (!Lookup || !Lookup->getName().isIdentifier())
+    return false;
+  const NestedNameSpecifier *Qualifier = Lookup->getQualifier();
+  const NamespaceDecl *Namespace = Qualifier ? Qualifier->getAsNamespace() : nullptr;
+  return Namespace && Namespace->isStdNamespace() &&
+         llvm::is_contained({"forward", "move"}, Lookup->getName().getAsIdentifierInfo()->getName());
+}
+} // namespace
+
+const Expr *passedOn(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cast = llvm::dyn_cast<CXXNamedCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    const auto *Call = llvm::dyn_cast<CallExpr>(E);
+    if (!Call || !passesArgumentOn(*Call))
+      return E;
+    E = Call->getArg(0);
+  }
+  return E;
+}
+
 } // namespace modlint

@@ -24,6 +24,11 @@ std::optional<MemberCallee> memberCallee(const clang::Expr &E);
 /// `std::function` built from a lambda).
 const clang::Expr *throughConversions(const clang::Expr *E);
 
+/// `E` with the wrappers that pass a value on unchanged removed: parens,
+/// implicit casts, named casts (`static_cast<T&&>(x)`), `std::forward<T>(x)`
+/// and `std::move(x)`, also inside a template before they are resolved.
+const clang::Expr *passedOn(const clang::Expr *E);
+
 /// `D` is declared in namespace std or one nested in it (`std::ranges`,
 /// libstdc++'s inline namespaces).
 bool declaredInStd(const clang::Decl &D);

@@ -1,5 +1,7 @@
 #include "ForwardedWrites.h"
 
+#include "CallInfo.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -12,31 +14,8 @@ namespace modlint {
 namespace {
 constexpr unsigned MaxForwardingDepth = 4;
 
-/// `E` with the wrappers that pass a value on unchanged removed: parens,
-/// implicit casts, `static_cast<T&&>(x)`, `std::forward<T>(x)`,
-/// `std::move(x)`.
-const Expr *passedValue(const Expr *E) {
-  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cast = llvm::dyn_cast<CXXNamedCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    const auto *Call = llvm::dyn_cast<CallExpr>(E);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
-        Callee->getIdentifier() &&
-        (Callee->getName() == "forward" || Callee->getName() == "move")) {
-      E = Call->getArg(0);
-      continue;
-    }
-    return E;
-  }
-  return E;
-}
-
 bool refersTo(const Expr *E, const ParmVarDecl &Param) {
-  const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(passedValue(E));
+  const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(passedOn(E));
   return Ref && Ref->getDecl() == &Param;
 }
 

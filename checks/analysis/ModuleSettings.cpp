@@ -25,6 +25,7 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   S.LockTypes.SharedScopedLocks = readNames(Options, CheckOption::SharedScopedLockTypes);
   S.AwaitSafeLockTypes = readNames(Options, CheckOption::AwaitSafeLockTypes);
   S.BlockingFunctions = readNames(Options, CheckOption::BlockingFunctions);
+  S.CallbackFunctions = readNames(Options, CheckOption::CallbackFunctions);
   S.Strict = readBoolean(Options, CheckOption::Strict);
   return S;
 }

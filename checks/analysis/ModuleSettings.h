@@ -28,6 +28,8 @@ struct ModuleSettings {
   std::vector<std::string> AwaitSafeLockTypes;
   /// Globs on qualified names of the user's own blocking functions.
   std::vector<std::string> BlockingFunctions;
+  /// Globs on functions that run callers' code (callback-under-lock).
+  std::vector<std::string> CallbackFunctions;
   /// Ignore locks: every non-safe member and every write is reported.
   bool Strict = false;
 

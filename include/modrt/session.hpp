@@ -38,7 +38,8 @@ public:
   virtual bool erase(const std::string &userId, const std::string &key) = 0;
   /// Replaces a value with `change(old value)` in one step, so two calls
   /// updating the same key cannot lose each other's change. `change` runs
-  /// under the store's lock: keep it short, no I/O. Returns the new value.
+  /// under the store's lock: keep it short, no I/O, and never call back into
+  /// the store (it would wait for its own lock). Returns the new value.
   virtual std::string update(const std::string &userId, const std::string &key,
                              const std::function<std::string(const std::optional<std::string> &)> &change) = 0;
   /// Drops every session idle for longer than `age`; returns how many.
@@ -109,7 +110,9 @@ public:
     std::optional<std::string> old;
     if (found != session->values.end())
       old = found->second;
-    std::string value = change(old);
+    // The atomic update is this API's promise; its contract (above) keeps
+    // `change` out of the store.
+    std::string value = change(old); // NOLINT(modlint-callback-under-lock)
     session->values[key] = value;
     return value;
   }

@@ -65,7 +65,8 @@ TEST(Cli, ChecksGlobSelectsChecks) {
 TEST(Cli, ListChecks) {
   RunOutput Out = modlint({"--list-checks", "--checks=modlint-*,-modlint-mutable-member"});
   EXPECT_EQ(Out.ExitCode, 0);
-  EXPECT_EQ(Out.Stdout, "modlint-blocking-under-lock\nmodlint-container-mutation\n"
+  EXPECT_EQ(Out.Stdout, "modlint-blocking-under-lock\nmodlint-callback-under-lock\n"
+                        "modlint-container-mutation\n"
                         "modlint-field-assignment\nmodlint-lock-across-await\n"
                         "modlint-nonatomic-update\n");
 }

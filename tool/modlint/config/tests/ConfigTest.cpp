@@ -29,6 +29,7 @@ TEST(Config, ParsesEveryKey) {
                        "SharedScopedLockTypes: [app::ReadHold, app::Peek]\n"
                        "AwaitSafeLockTypes: [app::AsyncMutex]\n"
                        "BlockingFunctions: ['app::Db::query*']\n"
+                       "CallbackFunctions: ['app::Bus::publish*']\n"
                        "Strict: true\n"
                        "Checks: 'modlint-*,-modlint-mutable-member'\n"
                        "HeaderFilter: '.*/include/.*'\n"
@@ -43,6 +44,7 @@ TEST(Config, ParsesEveryKey) {
   EXPECT_EQ(C->get(spec(CheckOption::SharedScopedLockTypes)), "app::ReadHold;app::Peek");
   EXPECT_EQ(C->get(spec(CheckOption::AwaitSafeLockTypes)), "app::AsyncMutex");
   EXPECT_EQ(C->get(spec(CheckOption::BlockingFunctions)), "app::Db::query*");
+  EXPECT_EQ(C->get(spec(CheckOption::CallbackFunctions)), "app::Bus::publish*");
   EXPECT_EQ(C->get(Strict), "true");
   EXPECT_EQ(C->get(Checks), "modlint-*,-modlint-mutable-member");
   EXPECT_EQ(C->get(HeaderFilter), ".*/include/.*");
