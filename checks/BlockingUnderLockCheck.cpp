@@ -11,7 +11,7 @@ namespace modlint {
 class BlockingUnderLockCheck::CallListener : public ScanListener {
 public:
   explicit CallListener(BlockingUnderLockCheck &Check) : Check(Check) {}
-  void onCall(const CallExpr &Call, const LockState &State) override {
+  void onCall(const CallExpr &Call, const LockState &State, bool Nested) override {
     if (!State.anyScopeLock())
       return; // the common case, before any name is looked at
     std::optional<BlockingCall> Blocking = blockingCall(Call, Check.UserPatterns);

@@ -13,7 +13,7 @@ class CallbackUnderLockCheck::CallListener : public ScanListener {
 public:
   CallListener(CallbackUnderLockCheck &Check, ASTContext &Context)
       : Check(Check), Context(Context) {}
-  void onCall(const CallExpr &Call, const LockState &State) override {
+  void onCall(const CallExpr &Call, const LockState &State, bool Nested) override {
     if (!State.anyScopeLock())
       return; // the common case, before the callee is looked at
     std::optional<CallbackCall> Callback = callbackCall(Call, Check.Listed);

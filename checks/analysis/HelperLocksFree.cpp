@@ -61,7 +61,7 @@ public:
                    std::optional<std::vector<std::string>> &Common)
       : Calls(Calls), Resolver(Resolver), Common(Common) {}
 
-  void onCall(const CallExpr &Call, const LockState &State) override {
+  void onCall(const CallExpr &Call, const LockState &State, bool Nested) override {
     if (!Calls.contains(&Call))
       return;
     ++Seen;

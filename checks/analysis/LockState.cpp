@@ -48,6 +48,14 @@ std::vector<ScopeLock> LockState::scopeLocks(const VarDecl *Released) const {
   return Held;
 }
 
+std::vector<ScopeLock> LockState::scopeLocksAcquired(unsigned Mark, bool After) const {
+  std::vector<ScopeLock> Found;
+  for (const Lock &L : Locks)
+    if (L.Held && L.Acquired.Where.isValid() && (L.Stamp > Mark) == After)
+      Found.push_back(L.Acquired);
+  return Found;
+}
+
 LockState LockState::holding(const std::vector<std::string> &Mutexes) {
   LockState State;
   for (const std::string &Mutex : Mutexes)
@@ -68,9 +76,14 @@ void keepCommonLocks(std::optional<std::vector<std::string>> &Common,
 }
 
 void LockState::setGuardHeld(const VarDecl *Guard, bool Held) {
+  // `lk.lock()` on a guard whose locks are not held acquires them again.
+  const unsigned Stamp = Held ? Stamps + 1 : 0;
   for (Lock &L : Locks)
-    if (L.Guard == Guard)
+    if (L.Guard == Guard) {
+      if (Held && !L.Held)
+        L.Stamp = Stamps = Stamp;
       L.Held = Held;
+    }
 }
 
 std::string recordName(QualType Type) {
@@ -182,6 +195,18 @@ const VarDecl *LockRecogniser::testedGuard(const CallExpr &Call) const {
   return isExclusiveGuard(Guard) ? Guard : nullptr;
 }
 
+void LockRecogniser::identify(const Expr &Object, ScopeLock &Lock) const {
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(&Object)) {
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    Lock.Identity = Member->getMemberDecl()->getQualifiedNameAsString();
+    Lock.Owner = llvm::isa<CXXThisExpr>(Base) ? "this" : Resolver.spelling(Base);
+  } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&Object)) {
+    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (Var && !Var->hasLocalStorage() && !Var->getType()->isReferenceType())
+      Lock.Identity = Var->getQualifiedNameAsString(); // a global or a static
+  }
+}
+
 std::optional<LockRecogniser::Acquisition>
 LockRecogniser::acquisitionOf(const Expr *Arg, SourceLocation Where, bool Shared) const {
   // `absl::MutexLock l(&mu_)` names the lock object `mu_`.
@@ -189,7 +214,8 @@ LockRecogniser::acquisitionOf(const Expr *Arg, SourceLocation Where, bool Shared
   if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Object);
       Address && Address->getOpcode() == UO_AddrOf)
     Object = Address->getSubExpr()->IgnoreParenImpCasts();
-  ScopeLock Lock{{}, recordName(Object->getType()), Where, Shared};
+  ScopeLock Lock{{}, recordName(Object->getType()), Where, Shared, {}, {}};
+  identify(*Object, Lock);
   if (std::optional<MemberState> Member = Resolver.resolve(Object)) {
     Lock.Mutex = std::move(Member->Path);
     return Acquisition{std::move(Lock), !Shared}; // a reader lock protects no write
@@ -232,7 +258,7 @@ void LockRecogniser::applyDeclaration(const VarDecl &Var,
   }
   if (Acquired.empty() && !Shared)
     if (std::string Factory = ownGuardFactory(Var.getInit()); !Factory.empty())
-      Acquired.push_back({ScopeLock{std::move(Factory), {}, Var.getLocation(), false}, true});
+      Acquired.push_back({ScopeLock{std::move(Factory), {}, Var.getLocation(), false, {}, {}}, true});
   for (Acquisition &Lock : Acquired)
     State.addGuard(&Var, std::move(Lock.Lock), Lock.Protects, !Deferred);
 }

@@ -26,6 +26,13 @@ struct ScopeLock {
   std::string MutexType;       // the lock object's class, qualified
   clang::SourceLocation Where; // the acquisition
   bool Shared = false;
+  /// Which lock object this is for lock order, the same wherever it is
+  /// taken: the declaring class and member (`acme::Ledger::accountsMu_`) or
+  /// a global's qualified name. Empty when unknown (a parameter's `*m`).
+  std::string Identity;
+  /// The object the member lock belongs to, as written (`this`, `from`,
+  /// `shard`); empty for a global.
+  std::string Owner;
 };
 
 class LockState {
@@ -42,12 +49,12 @@ public:
   /// A guard variable declared in the current scope. Its locks end with the
   /// scope, which callers model by copying the state on entry.
   void addGuard(const clang::VarDecl *Guard, ScopeLock Acquired, bool Protects, bool Held) {
-    Locks.push_back({Guard, std::move(Acquired), Held, Protects});
+    Locks.push_back({Guard, std::move(Acquired), Held, Protects, Held ? ++Stamps : 0});
   }
   void lockMutex(ScopeLock Acquired, bool Protects) {
-    Locks.push_back({nullptr, std::move(Acquired), true, Protects});
+    Locks.push_back({nullptr, std::move(Acquired), true, Protects, ++Stamps});
   }
-  void lockMutex(std::string Mutex) { lockMutex(ScopeLock{std::move(Mutex), {}, {}, false}, true); }
+  void lockMutex(std::string Mutex) { lockMutex(ScopeLock{std::move(Mutex), {}, {}, false, {}, {}}, true); }
   void unlockMutex(llvm::StringRef Mutex);
   void setGuardHeld(const clang::VarDecl *Guard, bool Held);
   /// Marks the state as protected by something that is not a mutex we can
@@ -67,6 +74,12 @@ public:
   /// those of `Released`, a guard that the call at hand releases while it
   /// waits (`cv.wait(lk)`).
   std::vector<ScopeLock> scopeLocks(const clang::VarDecl *Released = nullptr) const;
+  /// How many acquisitions this state has seen: a mark to ask, after a
+  /// statement, which locks it acquired.
+  unsigned mark() const { return Stamps; }
+  /// The scope locks acquired after `Mark` (`After`), or held from before
+  /// it (`!After`), in the order taken.
+  std::vector<ScopeLock> scopeLocksAcquired(unsigned Mark, bool After) const;
   /// A state in which exactly `Mutexes` are held (on entry to a function
   /// every caller calls with them held).
   static LockState holding(const std::vector<std::string> &Mutexes);
@@ -77,8 +90,10 @@ private:
     ScopeLock Acquired;
     bool Held;
     bool Protects; // exclusive, on a lock object of the same object
+    unsigned Stamp; // when it was last acquired (mark())
   };
   llvm::SmallVector<Lock, 4> Locks;
+  unsigned Stamps = 0;
 };
 
 /// Narrows `Common`, the locks held at every call seen so far (unset
@@ -146,6 +161,8 @@ private:
   std::optional<Acquisition> acquisitionOf(const clang::Expr *Arg, clang::SourceLocation Where,
                                            bool Shared) const;
   void applyLockCall(const LockCall &Effect, clang::SourceLocation Where, LockState &State) const;
+  /// Fills in the lock-order identity and owner of `Lock`, taken on `Object`.
+  void identify(const clang::Expr &Object, ScopeLock &Lock) const;
 
   bool isExclusiveGuard(const clang::VarDecl *Guard) const;
   /// The exclusive guard a condition asks about: `lk.owns_lock()`, `lk`

@@ -26,6 +26,7 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   S.AwaitSafeLockTypes = readNames(Options, CheckOption::AwaitSafeLockTypes);
   S.BlockingFunctions = readNames(Options, CheckOption::BlockingFunctions);
   S.CallbackFunctions = readNames(Options, CheckOption::CallbackFunctions);
+  S.LockOrder = readNames(Options, CheckOption::LockOrder);
   S.Strict = readBoolean(Options, CheckOption::Strict);
   return S;
 }

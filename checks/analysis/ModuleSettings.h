@@ -30,6 +30,8 @@ struct ModuleSettings {
   std::vector<std::string> BlockingFunctions;
   /// Globs on functions that run callers' code (callback-under-lock).
   std::vector<std::string> CallbackFunctions;
+  /// The documented lock order, outermost first (lock-order).
+  std::vector<std::string> LockOrder;
   /// Ignore locks: every non-safe member and every write is reported.
   bool Strict = false;
 

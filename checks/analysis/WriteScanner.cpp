@@ -48,6 +48,11 @@ void WriteScanner::scan(const FunctionDecl &Method, LockState Entry) {
     walkNested(Local->first->getBody(), Local->second);
 }
 
+void WriteScanner::noteAcquired(const LockState &State, unsigned Mark) {
+  if (State.mark() != Mark)
+    Listener.onAcquire(State, Mark, NestedBodies > 0);
+}
+
 void WriteScanner::walkScoped(const Stmt *S, const LockState &Outer) {
   LockState Inner = Outer;
   walkStatement(S, Inner);
@@ -68,7 +73,9 @@ void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
   if (const auto *E = llvm::dyn_cast<Expr>(S)) {
     // A full expression: writes in it happen before any lock change it makes.
     scanExpr(E, State);
+    const unsigned Mark = State.mark();
     Locks.applyStatement(*E, State);
+    noteAcquired(State, Mark);
     return;
   }
   if (const auto *Compound = llvm::dyn_cast<CompoundStmt>(S)) {
@@ -128,7 +135,9 @@ void WriteScanner::walkDeclaration(const Decl *D, LockState &State) {
       scanExpr(Init, State);
       Resolver.addAlias(Var, Init, /*Element=*/false);
     }
+    const unsigned Mark = State.mark();
     Locks.applyDeclaration(*Var, State);
+    noteAcquired(State, Mark);
     return;
   }
   // A local class's member functions run as functions of their own, with no
@@ -210,7 +219,7 @@ void WriteScanner::scanExpr(const Expr *Root, const LockState &State) {
       if (scanSpecialCall(Call, State))
         continue;
       Lambdas.noteCall(*Call, State);
-      Listener.onCall(*Call, State);
+      Listener.onCall(*Call, State, NestedBodies > 0);
     } else if (llvm::isa<CoroutineSuspendExpr, DependentCoawaitExpr>(E) && NestedBodies == 0) {
       Listener.onSuspend(*E, State); // a lambda's are its own, scanned with it
     } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {

@@ -48,11 +48,17 @@ public:
   /// A member function used in any other way: called on another object,
   /// its address taken, bound. Its callers are then unknown.
   virtual void onOtherUse(const clang::CXXMethodDecl &Method) {}
-  /// Any call, with the locks held where it is made.
-  virtual void onCall(const clang::CallExpr &Call, const LockState &State) {}
+  /// Any call, with the locks held where it is made; `Nested` as for
+  /// onAcquire.
+  virtual void onCall(const clang::CallExpr &Call, const LockState &State, bool Nested) {}
   /// A suspension point (`co_await`, `co_yield`) of the scanned function
   /// itself, not of a lambda in it, with the locks held there.
   virtual void onSuspend(const clang::Expr &Suspension, const LockState &State) {}
+  /// A statement or declaration acquired locks: `State.scopeLocksAcquired(
+  /// Mark, true)` are the new ones, taken together; `(Mark, false)` those
+  /// held before. `Nested` when in a lambda or local class body (which may
+  /// run later) rather than the scanned function's own.
+  virtual void onAcquire(const LockState &State, unsigned Mark, bool Nested) {}
 };
 
 class WriteScanner {
@@ -71,6 +77,8 @@ private:
   /// The body of a lambda or local class method inside the scanned one.
   void walkNested(const clang::Stmt *Body, const LockState &Start);
   void walkDeclaration(const clang::Decl *D, LockState &State);
+  /// Tells the listener of the locks `State` acquired since `Mark`.
+  void noteAcquired(const LockState &State, unsigned Mark);
   void scanExpr(const clang::Expr *E, const LockState &State);
   void scanLambda(const clang::LambdaExpr *Lambda, const LockState &State);
   bool scanSpecialCall(const clang::CallExpr *Call, const LockState &State);

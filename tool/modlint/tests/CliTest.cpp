@@ -68,7 +68,7 @@ TEST(Cli, ListChecks) {
   EXPECT_EQ(Out.Stdout, "modlint-blocking-under-lock\nmodlint-callback-under-lock\n"
                         "modlint-container-mutation\n"
                         "modlint-field-assignment\nmodlint-lock-across-await\n"
-                        "modlint-nonatomic-update\n");
+                        "modlint-lock-order\nmodlint-nonatomic-update\n");
 }
 
 TEST(Cli, FixedArgumentsFormAndModuleBaseFlag) {

@@ -30,6 +30,7 @@ TEST(Config, ParsesEveryKey) {
                        "AwaitSafeLockTypes: [app::AsyncMutex]\n"
                        "BlockingFunctions: ['app::Db::query*']\n"
                        "CallbackFunctions: ['app::Bus::publish*']\n"
+                       "LockOrder: [app::Ledger::accountsMu_, app::Ledger::journalMu_]\n"
                        "Strict: true\n"
                        "Checks: 'modlint-*,-modlint-mutable-member'\n"
                        "HeaderFilter: '.*/include/.*'\n"
@@ -45,6 +46,8 @@ TEST(Config, ParsesEveryKey) {
   EXPECT_EQ(C->get(spec(CheckOption::AwaitSafeLockTypes)), "app::AsyncMutex");
   EXPECT_EQ(C->get(spec(CheckOption::BlockingFunctions)), "app::Db::query*");
   EXPECT_EQ(C->get(spec(CheckOption::CallbackFunctions)), "app::Bus::publish*");
+  EXPECT_EQ(C->get(spec(CheckOption::LockOrder)),
+            "app::Ledger::accountsMu_;app::Ledger::journalMu_");
   EXPECT_EQ(C->get(Strict), "true");
   EXPECT_EQ(C->get(Checks), "modlint-*,-modlint-mutable-member");
   EXPECT_EQ(C->get(HeaderFilter), ".*/include/.*");
