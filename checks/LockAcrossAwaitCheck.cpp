@@ -14,6 +14,20 @@ namespace {
 AST_MATCHER(FunctionDecl, isCoroutine) {
   return llvm::isa_and_nonnull<CoroutineBodyStmt>(Node.getBody());
 }
+
+/// `co_await boost::asio::this_coro::executor` (or another of Asio's
+/// `this_coro` tokens) reads the coroutine's own state: Asio's promise
+/// answers it at once, without suspending.
+bool asksItsOwnState(const Expr &Suspension) {
+  const auto *Await = llvm::dyn_cast<CoawaitExpr>(&Suspension);
+  if (!Await || !Await->getOperand())
+    return false;
+  const auto *Token = Await->getOperand()->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl();
+  if (!Token)
+    return false;
+  const auto *Scope = llvm::dyn_cast<NamespaceDecl>(Token->getDeclContext()->getRedeclContext());
+  return Scope && Scope->getQualifiedNameAsString() == "boost::asio::this_coro";
+}
 } // namespace
 
 /// Reports each suspension with the locks held there.
@@ -21,6 +35,8 @@ class LockAcrossAwaitCheck::SuspensionListener : public ScanListener {
 public:
   explicit SuspensionListener(LockAcrossAwaitCheck &Check) : Check(Check) {}
   void onSuspend(const Expr &Suspension, const LockState &State) override {
+    if (asksItsOwnState(Suspension))
+      return;
     std::vector<ScopeLock> Held = State.scopeLocks();
     llvm::erase_if(Held, [&](const ScopeLock &Lock) {
       return llvm::is_contained(Check.Settings.AwaitSafeLockTypes, Lock.MutexType);

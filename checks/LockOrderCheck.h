@@ -1,7 +1,6 @@
 #pragma once
 #include "ModuleCheck.h"
-#include "analysis/LockOrderGraph.h"
-#include "llvm/ADT/DenseMap.h"
+#include "analysis/LockOrderCollector.h"
 
 namespace modlint {
 
@@ -18,29 +17,12 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  class OrderListener;
-  struct CallSite {
-    const clang::FunctionDecl *Callee;
-    clang::SourceLocation At;
-    std::vector<LockTaken> Held;
-    bool Nested; // in a lambda or local class, which may run later
-  };
-  /// What one function does with locks: what it takes itself, and whom it
-  /// calls with which locks held.
-  struct FunctionLocks {
-    std::vector<LockTaken> Taken;
-    std::vector<CallSite> Calls;
-  };
-  using Reach = llvm::DenseMap<const clang::FunctionDecl *, std::vector<LockTaken>>;
-
-  /// The locks `Function` takes, itself or through the functions it calls.
-  const std::vector<LockTaken> &reachedBy(const clang::FunctionDecl *Function, Reach &Memo,
-                                          unsigned Depth) const;
-  void addCallEdges();
-  void reportAgainstOrder(const OrderEdge &Edge);
+  void reportEdges(const std::vector<OrderEdge> &Edges);
+  void reportCycle(const std::vector<OrderEdge> &Edges, const std::vector<size_t> &Cycle,
+                   const std::string &Described);
   void reportTwoObjects(const OrderEdge &Edge);
-  void reportCycle(const OrderCycle &Cycle);
-  /// Notes of an edge of the cycle other than the one reported: both
+  void reportAgainstOrder(const OrderEdge &Edge);
+  /// Notes of an edge of a cycle other than the one reported: both
   /// acquisitions.
   void noteEdge(const OrderEdge &Edge);
   /// Notes of the edge reported: where its outer lock was taken, and where
@@ -48,9 +30,8 @@ private:
   void noteOwnEdge(const OrderEdge &Edge);
 
   const std::vector<std::string> Order;
-  /// Per translation unit, filled by check() and reported at its end.
-  llvm::DenseMap<const clang::FunctionDecl *, FunctionLocks> Functions;
-  LockOrderGraph Graph;
+  /// Per translation unit: filled by check(), reported at its end.
+  LockOrderCollector Collector;
   const clang::SourceManager *Sources = nullptr;
 };
 

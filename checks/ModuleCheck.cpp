@@ -1,6 +1,7 @@
 #include "ModuleCheck.h"
 
 #include "analysis/CallInfo.h"
+#include "analysis/LockScopeFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -13,13 +14,6 @@ namespace {
 AST_MATCHER_P(CXXRecordDecl, isSharedModuleClass, const ModuleClassifier *,
               Modules) {
   return Modules->isSharedModule(&Node);
-}
-
-/// A lambda's call operator or a local class's method: walked with the
-/// function around it, which knows the locks it runs under.
-AST_MATCHER(FunctionDecl, isNestedInFunction) {
-  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Node);
-  return Method && (Method->getParent()->isLambda() || Method->getParent()->isLocalClass());
 }
 
 AST_MATCHER_P(FunctionDecl, takesSharedModule, const ModuleClassifier *, Modules) {
@@ -68,11 +62,7 @@ void ModuleCheck::registerModuleClassMatcher(MatchFinder *Finder) {
 }
 
 void ModuleCheck::registerFunctionMatcher(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isTemplateInstantiation()),
-                                  unless(isExpansionInSystemHeader()),
-                                  unless(isNestedInFunction()))
-                         .bind("function"),
-                     this);
+  Finder->addMatcher(lockScopeFunction(), this);
 }
 
 void ModuleCheck::scanMatchedFunction(const MatchFinder::MatchResult &Result,

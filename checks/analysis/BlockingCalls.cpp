@@ -48,8 +48,14 @@ std::optional<BlockingCall> blockingMethod(const CXXMemberCallExpr &Call) {
   if (llvm::is_contained({"std::thread::join", "std::jthread::join", "boost::thread::join"},
                          Qualified))
     return BlockingCall{Qualified};
-  if (Class->getIdentifier() && declaredInStd(*Class) &&
-      llvm::is_contained({"future", "shared_future"}, Class->getName()) &&
+  QualType ObjectType = Object->IgnoreParenImpCasts()->getType();
+  if (ObjectType->isPointerType())
+    ObjectType = ObjectType->getPointeeType();
+  // The object's class, not the method's: `std::future<void>::wait` is
+  // inherited from a base of the library's own.
+  const CXXRecordDecl *ObjectClass = ObjectType->getAsCXXRecordDecl();
+  if (ObjectClass && ObjectClass->getIdentifier() && declaredInStd(*ObjectClass) &&
+      llvm::is_contained({"future", "shared_future"}, ObjectClass->getName()) &&
       llvm::is_contained({"get", "wait", "wait_for", "wait_until"}, Name))
     return BlockingCall{Qualified};
   if (Class->getIdentifier() &&
@@ -62,9 +68,6 @@ std::optional<BlockingCall> blockingMethod(const CXXMemberCallExpr &Call) {
         Guard = llvm::dyn_cast<VarDecl>(Ref->getDecl());
     return BlockingCall{Qualified, Guard};
   }
-  QualType ObjectType = Object->IgnoreParenImpCasts()->getType();
-  if (ObjectType->isPointerType())
-    ObjectType = ObjectType->getPointeeType();
   if (isFileStream(ObjectType))
     return BlockingCall{Qualified};
   return std::nullopt;

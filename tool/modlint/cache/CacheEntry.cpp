@@ -5,6 +5,7 @@
 #include "clang/Tooling/DiagnosticsYaml.h"
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(modlint::EntryInput)
+LLVM_YAML_IS_SEQUENCE_VECTOR(modlint::LockEdge)
 
 namespace llvm::yaml {
 template <> struct MappingTraits<modlint::EntryInput> {
@@ -14,12 +15,33 @@ template <> struct MappingTraits<modlint::EntryInput> {
   }
 };
 
+template <> struct MappingTraits<modlint::FilePlace> {
+  static void mapping(IO &IO, modlint::FilePlace &Place) {
+    IO.mapRequired("File", Place.File);
+    IO.mapRequired("Offset", Place.Offset);
+  }
+};
+
+template <> struct MappingTraits<modlint::LockEdge> {
+  static void mapping(IO &IO, modlint::LockEdge &Edge) {
+    IO.mapRequired("OuterLock", Edge.OuterLock);
+    IO.mapRequired("OuterOwner", Edge.OuterOwner);
+    IO.mapRequired("InnerLock", Edge.InnerLock);
+    IO.mapRequired("InnerOwner", Edge.InnerOwner);
+    IO.mapRequired("Via", Edge.Via);
+    IO.mapRequired("Outer", Edge.Outer);
+    IO.mapRequired("Inner", Edge.Inner);
+    IO.mapRequired("At", Edge.At);
+  }
+};
+
 template <> struct MappingTraits<modlint::CacheEntry> {
   static void mapping(IO &IO, modlint::CacheEntry &E) {
     IO.mapRequired("Format", E.Format);
     IO.mapRequired("Inputs", E.Inputs);
     IO.mapRequired("Diagnostics", E.Diagnostics);
     IO.mapRequired("Suppressed", E.Suppressed);
+    IO.mapRequired("LockEdges", E.LockEdges);
   }
 };
 } // namespace llvm::yaml
@@ -31,6 +53,11 @@ namespace {
 class PlaceCheck {
 public:
   PlaceCheck(const LintJob &Job, const VerifiedInputs &Verified) : Job(Job), Verified(Verified) {}
+
+  bool fits(const LockEdge &Edge) const {
+    return inside(Edge.Outer.File, Edge.Outer.Offset, 0) &&
+           inside(Edge.Inner.File, Edge.Inner.Offset, 0) && inside(Edge.At.File, Edge.At.Offset, 0);
+  }
 
   bool fits(const clang::tooling::Diagnostic &D) const {
     return fits(D.Message) && llvm::all_of(D.Notes, [this](const auto &Note) { return fits(Note); });
@@ -85,7 +112,9 @@ bool entryFitsJob(const CacheEntry &Entry, const LintJob &Job, const VerifiedInp
     return false;
   const PlaceCheck Places(Job, Verified);
   auto Fits = [&Places](const clang::tooling::Diagnostic &D) { return Places.fits(D); };
-  return llvm::all_of(Entry.Diagnostics, Fits) && llvm::all_of(Entry.Suppressed, Fits);
+  auto EdgeFits = [&Places](const LockEdge &Edge) { return Places.fits(Edge); };
+  return llvm::all_of(Entry.Diagnostics, Fits) && llvm::all_of(Entry.Suppressed, Fits) &&
+         llvm::all_of(Entry.LockEdges, EdgeFits);
 }
 
 } // namespace modlint

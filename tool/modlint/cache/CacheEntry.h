@@ -28,10 +28,13 @@ struct CacheEntry {
   std::vector<EntryInput> Inputs;
   std::vector<clang::tooling::Diagnostic> Diagnostics;
   std::vector<clang::tooling::Diagnostic> Suppressed;
+  /// The unit's lock-order edges, so that a warm run searches the same
+  /// graph across units as a cold one.
+  std::vector<LockEdge> LockEdges;
 };
 
 /// Bumped when the entry format changes.
-inline constexpr int CacheEntryFormat = 3;
+inline constexpr int CacheEntryFormat = 4;
 
 std::string printEntry(CacheEntry &Entry);
 llvm::Error parseEntry(llvm::StringRef Text, llvm::StringRef Path, CacheEntry &Entry);
@@ -43,7 +46,8 @@ using VerifiedInputs = llvm::StringMap<uint64_t>;
 /// result: it must name the unit's main file among its inputs, and every
 /// place its findings point at (message, note, range, fix-it) must lie
 /// inside one of those inputs; fix-its only in files under the project
-/// root, which `--fix` edits anyway. Anything else is a miss: an entry
+/// root, which `--fix` edits anyway; the places of its lock-order edges
+/// too. Anything else is a miss: an entry
 /// cannot make the run report or edit files it did not read.
 bool entryFitsJob(const CacheEntry &Entry, const LintJob &Job, const VerifiedInputs &Verified);
 

@@ -114,6 +114,7 @@ std::optional<UnitResult> ResultCache::lookup(const LintJob &Job) {
   Result.Compiled = true;
   Result.Diagnostics = asErrors(Read.Diagnostics);
   Result.Suppressed = asErrors(Read.Suppressed);
+  Result.LockEdges = std::move(Read.LockEdges);
   return Result;
 }
 
@@ -136,6 +137,7 @@ void ResultCache::store(const LintJob &Job, const UnitResult &Result,
   }
   Written.Diagnostics = asDiagnostics(Result.Diagnostics);
   Written.Suppressed = asDiagnostics(Result.Suppressed);
+  Written.LockEdges = Result.LockEdges;
   const std::string Path = pathOf(keyOf(Job));
   // Inside the private cache directory, private too.
   if (llvm::sys::fs::create_directory(llvm::sys::path::parent_path(Path),

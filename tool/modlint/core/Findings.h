@@ -3,6 +3,7 @@
 // so every layer speaks the format both front-ends already share.
 #pragma once
 
+#include "core/LockEdges.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ struct UnitFindings {
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
   /// Findings a NOLINT comment suppresses, in the same form.
   std::vector<clang::tidy::ClangTidyError> Suppressed;
+  /// Its lock-order edges in reported files, when modlint-lock-order runs.
+  std::vector<LockEdge> LockEdges;
 };
 
 /// A unit's whole result: its findings, and whether it compiled.
@@ -37,6 +40,8 @@ struct LintResult {
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
   /// Findings a NOLINT comment suppresses, in the same form.
   std::vector<clang::tidy::ClangTidyError> Suppressed;
+  /// Each unit's lock-order edges, in job order: the run's graph.
+  std::vector<std::vector<LockEdge>> LockEdges;
   /// Main files of the units that did not compile.
   std::vector<std::string> FailedFiles;
   /// Main files whose analysis crashed (isolated: the other units ran).

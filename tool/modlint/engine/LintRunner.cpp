@@ -1,5 +1,6 @@
 #include "engine/LintRunner.h"
 
+#include "engine/CrossUnitLockOrder.h"
 #include "engine/UnitParse.h"
 #include "engine/parse/StackGuard.h"
 #include "engine/prefix/PrefixFiles.h"
@@ -139,6 +140,7 @@ private:
     }
     State.Result.Diagnostics = std::move(Parsed.Own.Diagnostics);
     State.Result.Suppressed = std::move(Parsed.Own.Suppressed);
+    State.Result.LockEdges = std::move(Parsed.Own.LockEdges);
     State.Result.Compiled = Parsed.Compiled;
     // The findings in the prefix's shared bodies are this unit's too.
     if (Parsed.OnPrefix) {
@@ -188,10 +190,14 @@ private:
       Merged.Work.ParsedAgain += State.ParsedAgain;
       llvm::append_range(Merged.Diagnostics, std::move(State.Result.Diagnostics));
       llvm::append_range(Merged.Suppressed, std::move(State.Result.Suppressed));
+      Merged.LockEdges.push_back(std::move(State.Result.LockEdges));
       std::vector<std::string> &Failed = State.Crashed ? Merged.CrashedFiles : Merged.FailedFiles;
       if (!State.Result.Compiled && (Failed.empty() || Failed.back() != Jobs[I].File))
         Failed.push_back(Jobs[I].File);
     }
+    if (!Jobs.empty())
+      llvm::append_range(Merged.Diagnostics,
+                         crossUnitLockCycles(Merged.LockEdges, lockOrderOption(Jobs[0].Options)));
     sortAndDeduplicate(Merged.Diagnostics);
     sortAndDeduplicate(Merged.Suppressed);
     return Merged;

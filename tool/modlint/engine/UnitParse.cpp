@@ -1,5 +1,6 @@
 #include "engine/UnitParse.h"
 
+#include "engine/LockEdgeCollection.h"
 #include "engine/parse/CheckSession.h"
 #include "engine/parse/FastPath.h"
 #include "engine/parse/ToolSetup.h"
@@ -17,11 +18,15 @@ namespace {
 /// clang-tidy uses, behind the fast path.
 class LintAction : public ASTFrontendAction {
 public:
-  LintAction(CheckGroups &Checks, const LintJob &Job, std::vector<std::string> &Inputs)
-      : Checks(Checks), Job(Job), Inputs(Inputs) {}
+  LintAction(CheckGroups &Checks, const LintJob &Job, ParsedUnit &Parsed)
+      : Checks(Checks), Job(Job), Parsed(Parsed) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
-    return withFastPath(consumersOf(Checks, Compiler, File),
+    std::vector<ScopedConsumer> Consumers = consumersOf(Checks, Compiler, File);
+    // The run's lock-order graph is searched across units: this unit's edges.
+    if (auto Edges = lockEdgeConsumer(Checks.front()->session().context(), Job, Parsed.LockEdges))
+      Consumers.push_back(std::move(*Edges));
+    return withFastPath(std::move(Consumers),
                         std::make_unique<ProjectFiles>(
                             Compiler.getSourceManager(),
                             ReportScope(Job.ProjectRoot, Job.HeaderFilter)));
@@ -29,21 +34,21 @@ public:
 
   /// Every file the unit read: what its cached result depends on.
   void EndSourceFileAction() override {
-    collectInputs(getCompilerInstance().getSourceManager(), Inputs);
+    collectInputs(getCompilerInstance().getSourceManager(), Parsed.Inputs);
   }
 
 private:
   CheckGroups &Checks;
   const LintJob &Job;
-  std::vector<std::string> &Inputs;
+  ParsedUnit &Parsed;
 };
 
 class LintActionFactory : public tooling::FrontendActionFactory {
 public:
-  LintActionFactory(CheckGroups &Checks, const LintJob &Job, std::vector<std::string> &Inputs)
-      : Checks(Checks), Job(Job), Inputs(Inputs) {}
+  LintActionFactory(CheckGroups &Checks, const LintJob &Job, ParsedUnit &Parsed)
+      : Checks(Checks), Job(Job), Parsed(Parsed) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<LintAction>(Checks, Job, Inputs);
+    return std::make_unique<LintAction>(Checks, Job, Parsed);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -59,7 +64,7 @@ public:
 private:
   CheckGroups &Checks;
   const LintJob &Job;
-  std::vector<std::string> &Inputs;
+  ParsedUnit &Parsed;
 };
 
 /// A plain parse's checks: every one over the whole unit.
@@ -78,9 +83,10 @@ ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
   Parsed.OnPrefix = Prefix && usePrefix(Tool, *Prefix, Job.File, Use);
   CheckGroups Checks = Parsed.OnPrefix ? groupsOnPrefix(Job.Options) : plainGroups(Job.Options);
   Tool.setDiagnosticConsumer(&Checks.front()->session().compilerDiagnostics());
-  LintActionFactory Factory(Checks, Job, Parsed.Inputs);
+  LintActionFactory Factory(Checks, Job, Parsed);
   Parsed.Compiled = Tool.run(&Factory) == 0;
   Parsed.Own = takeFindings(Checks, Job);
+  Parsed.Own.LockEdges = std::move(Parsed.LockEdges);
   if (Parsed.OnPrefix)
     addPrefixInputs(*Prefix, Parsed.Inputs);
   return Parsed;

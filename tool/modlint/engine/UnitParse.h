@@ -19,6 +19,8 @@ struct ParsedUnit {
   /// Every file the unit read, the prefix's included (absolute, sorted).
   std::vector<std::string> Inputs;
   bool OnPrefix = false;
+  /// The unit's lock-order edges, while it is parsed (then in Own).
+  std::vector<LockEdge> LockEdges;
 };
 
 /// Parses and checks `Job` on `Prefix` when there is one and the unit still

@@ -160,7 +160,15 @@ TEST(ResultCache, AnEntryThatDoesNotProveItselfIsAMiss) {
   // Values of the wrong type or out of range.
   EXPECT_FALSE(E.usedWith("Level:           Remark", "Level:           99"));
   EXPECT_FALSE(E.usedWith("FileOffset:      30", "FileOffset:      yes"));
-  EXPECT_FALSE(E.usedWith("Format:          3", "Format:          2"));
+  EXPECT_FALSE(E.usedWith("Format:          4", "Format:          3"));
+  // Lock-order edges only at places inside the files the unit read.
+  auto Edge = [](const std::string &File) {
+    const std::string Place = "{ File: '" + File + "', Offset: 0 }";
+    return "LockEdges:\n  - { OuterLock: a, OuterOwner: '', InnerLock: b, InnerOwner: '', "
+           "Via: '', Outer: " + Place + ", Inner: " + Place + ", At: " + Place + " }\n";
+  };
+  EXPECT_TRUE(E.usedWith("LockEdges:       []\n", Edge(E.Source)));
+  EXPECT_FALSE(E.usedWith("LockEdges:       []\n", Edge("/etc/passwd")));
   // Nested deeper than LLVM's recursive YAML parser could take.
   EXPECT_FALSE(E.usedWith("Suppressed:      []", "Suppressed: " + std::string(200000, '[')));
 }

@@ -1,0 +1,19 @@
+// The command line's side of modlint-lock-order across units: while a unit
+// is parsed, the same collector the check uses gathers the unit's
+// lock-order edges, which are kept with its findings (core/LockEdges.h).
+#pragma once
+
+#include "core/Job.h"
+#include "core/LockEdges.h"
+#include "engine/parse/FastPath.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+
+namespace modlint {
+
+/// A consumer that appends the unit's edges in files `Job` reports to
+/// `Out`, reading the check's options from `Context`; none when
+/// modlint-lock-order is not enabled there.
+std::optional<ScopedConsumer> lockEdgeConsumer(clang::tidy::ClangTidyContext &Context,
+                                               const LintJob &Job, std::vector<LockEdge> &Out);
+
+} // namespace modlint
