@@ -2,6 +2,7 @@
 
 #include "CallInfo.h"
 #include "NamePatterns.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -32,6 +33,13 @@ bool isFileStream(QualType Type) {
                             Record->getName());
 }
 
+/// `std::future<void>`, as written in code.
+std::string typeName(const CXXRecordDecl &Class) {
+  PrintingPolicy Policy = Class.getASTContext().getPrintingPolicy();
+  Policy.SuppressTagKeyword = true;
+  return QualType(Class.getTypeForDecl(), 0).getAsString(Policy);
+}
+
 std::string qualifiedName(const FunctionDecl &Function) {
   return Function.getQualifiedNameAsString();
 }
@@ -57,7 +65,7 @@ std::optional<BlockingCall> blockingMethod(const CXXMemberCallExpr &Call) {
   if (ObjectClass && ObjectClass->getIdentifier() && declaredInStd(*ObjectClass) &&
       llvm::is_contained({"future", "shared_future"}, ObjectClass->getName()) &&
       llvm::is_contained({"get", "wait", "wait_for", "wait_until"}, Name))
-    return BlockingCall{Qualified};
+    return BlockingCall{typeName(*ObjectClass) + "::" + Name.str()};
   if (Class->getIdentifier() &&
       llvm::is_contained({"condition_variable", "condition_variable_any"}, Class->getName()) &&
       Name.starts_with("wait")) {

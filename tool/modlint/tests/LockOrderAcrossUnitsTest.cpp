@@ -4,9 +4,11 @@
 // searches every unit's edges together, the same with workers, from the
 // cache, and over shards merged.
 #include "Expectations.h"
+#include "SarifValidation.h"
 #include "Subprocess.h"
 
 #include "gtest/gtest.h"
+#include "llvm/Support/JSON.h"
 
 #include <filesystem>
 
@@ -86,6 +88,30 @@ TEST(LockOrderAcrossUnits, TheSameWithWorkersAndFromTheCache) {
   RunOutput Warm = T.lint({"--cache-dir", T.Cache, "--stats"});
   EXPECT_EQ(lockOrderFindings(Warm.Stdout).size(), 2u) << Warm.Stdout;
   EXPECT_NE(Warm.Stderr.find("3 from the cache"), std::string::npos) << Warm.Stderr;
+}
+
+TEST(LockOrderAcrossUnits, SarifValidatesWithTheOtherPathAsRelatedLocations) {
+  const LedgerTree T;
+  const std::string Report = T.Root + "/report.sarif";
+  RunOutput Out = T.lint({"--no-cache", "--format=sarif", "-o", Report});
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
+  for (const std::string &Problem : validateSarif(Report))
+    ADD_FAILURE() << Problem;
+  auto Log = llvm::json::parse(readFile(Report));
+  ASSERT_TRUE(static_cast<bool>(Log)) << llvm::toString(Log.takeError());
+  const auto &Results = *(*Log->getAsObject()->getArray("runs"))[0].getAsObject()->getArray("results");
+  size_t AcrossUnits = 0;
+  for (const llvm::json::Value &R : Results) {
+    const llvm::json::Object &Result = *R.getAsObject();
+    const std::optional<llvm::StringRef> Text = Result.getObject("message")->getString("text");
+    if (Result.getString("ruleId") != "modlint-lock-order" || !Text->contains("journalMu_"))
+      continue;
+    ++AcrossUnits;
+    const llvm::json::Array *Related = Result.getArray("relatedLocations");
+    ASSERT_NE(Related, nullptr);
+    EXPECT_EQ(Related->size(), 3u); // close.cpp's outer lock, audit.cpp's two acquisitions
+  }
+  EXPECT_EQ(AcrossUnits, 1u);
 }
 
 } // namespace
