@@ -17,12 +17,27 @@ public:
     std::optional<BlockingCall> Blocking = blockingCall(Call, Check.UserPatterns);
     if (!Blocking)
       return;
-    std::vector<ScopeLock> Held = State.scopeLocks(Blocking->ReleasedGuard);
-    if (!Held.empty())
-      Check.reportBlocking(Call, *Blocking, Held);
+    report(Call, *Blocking, State);
+  }
+
+  void onConstruct(const CXXConstructExpr &Construct, const LockState &State,
+                   bool Nested) override {
+    if (!State.anyScopeLock())
+      return;
+    if (std::optional<BlockingCall> Blocking = blockingConstruction(Construct))
+      report(Construct, *Blocking, State);
   }
 
 private:
+  void report(const Expr &Blocker, const BlockingCall &Blocking, const LockState &State) {
+    std::vector<ScopeLock> Held = State.scopeLocks(Blocking.ReleasedGuard);
+    llvm::erase_if(Held, [&](const ScopeLock &Lock) {
+      return !Blocking.ReleasedLock.empty() && Lock.Identity == Blocking.ReleasedLock;
+    });
+    if (!Held.empty())
+      Check.reportBlocking(Blocker, Blocking, Held);
+  }
+
   BlockingUnderLockCheck &Check;
 };
 
@@ -39,7 +54,7 @@ void BlockingUnderLockCheck::check(const MatchFinder::MatchResult &Result) {
   scanMatchedFunction(Result, Listener);
 }
 
-void BlockingUnderLockCheck::reportBlocking(const CallExpr &Call, const BlockingCall &Blocking,
+void BlockingUnderLockCheck::reportBlocking(const Expr &Call, const BlockingCall &Blocking,
                                             llvm::ArrayRef<ScopeLock> Locks) {
   const ScopeLock &Held = Locks.front();
   diag(Call.getBeginLoc(),

@@ -18,7 +18,7 @@ public:
 
 private:
   class CallListener;
-  void reportBlocking(const clang::CallExpr &Call, const BlockingCall &Blocking,
+  void reportBlocking(const clang::Expr &Call, const BlockingCall &Blocking,
                       llvm::ArrayRef<ScopeLock> Locks);
 
   const std::vector<llvm::GlobPattern> UserPatterns;

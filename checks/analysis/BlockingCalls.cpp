@@ -40,6 +40,20 @@ std::string typeName(const CXXRecordDecl &Class) {
   return QualType(Class.getTypeForDecl(), 0).getAsString(Policy);
 }
 
+/// The lock object `&mu_` or `mu_` names, as lock order knows it: the
+/// declaring class and member, or a global's name.
+std::string lockIdentity(const Expr &Lock) {
+  const Expr *Object = Lock.IgnoreParenImpCasts();
+  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Object);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Object = Address->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Object))
+    return Member->getMemberDecl()->getQualifiedNameAsString();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object))
+    return Ref->getDecl()->getQualifiedNameAsString();
+  return {};
+}
+
 std::string qualifiedName(const FunctionDecl &Function) {
   return Function.getQualifiedNameAsString();
 }
@@ -56,6 +70,13 @@ std::optional<BlockingCall> blockingMethod(const CXXMemberCallExpr &Call) {
   if (llvm::is_contained({"std::thread::join", "std::jthread::join", "boost::thread::join"},
                          Qualified))
     return BlockingCall{Qualified};
+  // Abseil's condition variable releases the mutex it is given.
+  if (Qualified.rfind("absl::CondVar::Wait", 0) == 0) {
+    BlockingCall Wait{Qualified};
+    if (Call.getNumArgs() > 0)
+      Wait.ReleasedLock = lockIdentity(*Call.getArg(0));
+    return Wait;
+  }
   QualType ObjectType = Object->IgnoreParenImpCasts()->getType();
   if (ObjectType->isPointerType())
     ObjectType = ObjectType->getPointeeType();
@@ -120,6 +141,17 @@ std::optional<BlockingCall> blockingCall(const CallExpr &Call,
       return BlockingCall{Qualified};
   }
   return std::nullopt;
+}
+
+std::optional<BlockingCall> blockingConstruction(const CXXConstructExpr &Construct) {
+  const CXXConstructorDecl *Constructor = Construct.getConstructor();
+  // Opening: a file stream given a name, not made empty, copied or moved.
+  if (!Constructor || Constructor->isCopyOrMoveConstructor() || Construct.getNumArgs() == 0 ||
+      !isFileStream(Construct.getType()))
+    return std::nullopt;
+  PrintingPolicy Policy = Constructor->getASTContext().getPrintingPolicy();
+  Policy.SuppressTagKeyword = true;
+  return BlockingCall{"opening a " + Construct.getType().getUnqualifiedType().getAsString(Policy)};
 }
 
 } // namespace modlint

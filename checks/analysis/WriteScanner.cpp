@@ -220,6 +220,8 @@ void WriteScanner::scanExpr(const Expr *Root, const LockState &State) {
         continue;
       Lambdas.noteCall(*Call, State);
       Listener.onCall(*Call, State, NestedBodies > 0);
+    } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
+      Listener.onConstruct(*Construct, State, NestedBodies > 0);
     } else if (llvm::isa<CoroutineSuspendExpr, DependentCoawaitExpr>(E) && NestedBodies == 0) {
       Listener.onSuspend(*E, State); // a lambda's are its own, scanned with it
     } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {

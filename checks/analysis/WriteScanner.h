@@ -51,6 +51,9 @@ public:
   /// Any call, with the locks held where it is made; `Nested` as for
   /// onAcquire.
   virtual void onCall(const clang::CallExpr &Call, const LockState &State, bool Nested) {}
+  /// Any object construction (`std::ofstream out(path)`), likewise.
+  virtual void onConstruct(const clang::CXXConstructExpr &Construct, const LockState &State,
+                           bool Nested) {}
   /// A suspension point (`co_await`, `co_yield`) of the scanned function
   /// itself, not of a lambda in it, with the locks held there.
   virtual void onSuspend(const clang::Expr &Suspension, const LockState &State) {}
