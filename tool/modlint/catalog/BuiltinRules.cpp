@@ -45,7 +45,7 @@ std::string explainRule(const Rule &R) {
   OS << R.Id << " (" << R.Level << ")\n\n" << R.Summary << "\n";
   if (!R.Note.empty())
     OS << R.Note << "\n";
-  OS << "\nWhy it races:\n" << R.Rationale << "\nReported:\n\n";
+  OS << "\nWhy it hurts:\n" << R.Rationale << "\nReported:\n\n";
   for (llvm::StringRef Line : llvm::split(llvm::StringRef(R.Bad).rtrim(), '\n'))
     OS << "    " << Line << "\n";
   OS << "\nFixed:\n\n";

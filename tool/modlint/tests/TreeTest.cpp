@@ -195,7 +195,7 @@ TEST(Tree, ExplainPrintsTheRule) {
   RunOutput Out = run(MODLINT_BINARY, {"explain", "modlint-container-mutation"});
   EXPECT_EQ(Out.ExitCode, 0);
   EXPECT_EQ(Out.Stdout.rfind("modlint-container-mutation (warning)\n", 0), 0u);
-  EXPECT_NE(Out.Stdout.find("Why it races:"), std::string::npos);
+  EXPECT_NE(Out.Stdout.find("Why it hurts:"), std::string::npos);
   EXPECT_NE(Out.Stdout.find("    class TrackerModule"), std::string::npos);
   RunOutput Unknown = run(MODLINT_BINARY, {"explain", "modlint-nothing"});
   EXPECT_EQ(Unknown.ExitCode, 2);
