@@ -30,10 +30,7 @@ public:
 
 private:
   void report(const Expr &Blocker, const BlockingCall &Blocking, const LockState &State) {
-    std::vector<ScopeLock> Held = State.scopeLocks(Blocking.ReleasedGuard);
-    llvm::erase_if(Held, [&](const ScopeLock &Lock) {
-      return !Blocking.ReleasedLock.empty() && Lock.Identity == Blocking.ReleasedLock;
-    });
+    std::vector<ScopeLock> Held = State.scopeLocks(Blocking.ReleasedGuard, Blocking.ReleasedLock);
     if (!Held.empty())
       Check.reportBlocking(Blocker, Blocking, Held);
   }

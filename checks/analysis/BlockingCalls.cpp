@@ -1,6 +1,7 @@
 #include "BlockingCalls.h"
 
 #include "CallInfo.h"
+#include "LockState.h"
 #include "NamePatterns.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -33,25 +34,11 @@ bool isFileStream(QualType Type) {
                             Record->getName());
 }
 
-/// `std::future<void>`, as written in code.
-std::string typeName(const CXXRecordDecl &Class) {
-  PrintingPolicy Policy = Class.getASTContext().getPrintingPolicy();
+/// `std::future<void>`, `std::ofstream`: a type as written in code.
+std::string typeName(QualType Type, const ASTContext &Context) {
+  PrintingPolicy Policy = Context.getPrintingPolicy();
   Policy.SuppressTagKeyword = true;
-  return QualType(Class.getTypeForDecl(), 0).getAsString(Policy);
-}
-
-/// The lock object `&mu_` or `mu_` names, as lock order knows it: the
-/// declaring class and member, or a global's name.
-std::string lockIdentity(const Expr &Lock) {
-  const Expr *Object = Lock.IgnoreParenImpCasts();
-  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Object);
-      Address && Address->getOpcode() == UO_AddrOf)
-    Object = Address->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Object))
-    return Member->getMemberDecl()->getQualifiedNameAsString();
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object))
-    return Ref->getDecl()->getQualifiedNameAsString();
-  return {};
+  return Type.getUnqualifiedType().getAsString(Policy);
 }
 
 std::string qualifiedName(const FunctionDecl &Function) {
@@ -86,7 +73,9 @@ std::optional<BlockingCall> blockingMethod(const CXXMemberCallExpr &Call) {
   if (ObjectClass && ObjectClass->getIdentifier() && declaredInStd(*ObjectClass) &&
       llvm::is_contained({"future", "shared_future"}, ObjectClass->getName()) &&
       llvm::is_contained({"get", "wait", "wait_for", "wait_until"}, Name))
-    return BlockingCall{typeName(*ObjectClass) + "::" + Name.str()};
+    return BlockingCall{typeName(QualType(ObjectClass->getTypeForDecl(), 0),
+                                 ObjectClass->getASTContext()) +
+                        "::" + Name.str()};
   if (Class->getIdentifier() &&
       llvm::is_contained({"condition_variable", "condition_variable_any"}, Class->getName()) &&
       Name.starts_with("wait")) {
@@ -149,9 +138,8 @@ std::optional<BlockingCall> blockingConstruction(const CXXConstructExpr &Constru
   if (!Constructor || Constructor->isCopyOrMoveConstructor() || Construct.getNumArgs() == 0 ||
       !isFileStream(Construct.getType()))
     return std::nullopt;
-  PrintingPolicy Policy = Constructor->getASTContext().getPrintingPolicy();
-  Policy.SuppressTagKeyword = true;
-  return BlockingCall{"opening a " + Construct.getType().getUnqualifiedType().getAsString(Policy)};
+  return BlockingCall{"opening a " +
+                      typeName(Construct.getType(), Constructor->getASTContext())};
 }
 
 } // namespace modlint

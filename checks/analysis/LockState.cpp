@@ -31,7 +31,8 @@ std::vector<std::string> LockState::held() const {
   return Held;
 }
 
-std::vector<ScopeLock> LockState::scopeLocks(const VarDecl *Released) const {
+std::vector<ScopeLock> LockState::scopeLocks(const VarDecl *Released,
+                                             llvm::StringRef ReleasedLock) const {
   // The lock objects the released guard holds, however they were taken
   // (`mu_.lock(); std::unique_lock lk(mu_, std::adopt_lock);`).
   llvm::SmallVector<llvm::StringRef, 2> ReleasedMutexes;
@@ -43,7 +44,8 @@ std::vector<ScopeLock> LockState::scopeLocks(const VarDecl *Released) const {
   std::vector<ScopeLock> Held;
   for (const Lock &L : Locks)
     if (L.Held && L.Acquired.Where.isValid() &&
-        !llvm::is_contained(ReleasedMutexes, L.Acquired.Mutex))
+        !llvm::is_contained(ReleasedMutexes, L.Acquired.Mutex) &&
+        (ReleasedLock.empty() || L.Acquired.Identity != ReleasedLock))
       Held.push_back(L.Acquired);
   return Held;
 }
@@ -195,25 +197,40 @@ const VarDecl *LockRecogniser::testedGuard(const CallExpr &Call) const {
   return isExclusiveGuard(Guard) ? Guard : nullptr;
 }
 
+namespace {
+/// `&mu_` names the lock object `mu_`.
+const Expr *lockObject(const Expr &Arg) {
+  const Expr *Object = Arg.IgnoreParenImpCasts();
+  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Object);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Object = Address->getSubExpr()->IgnoreParenImpCasts();
+  return Object;
+}
+} // namespace
+
+std::string lockIdentity(const Expr &Lock) {
+  const Expr *Object = lockObject(Lock);
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Object))
+    return Member->getMemberDecl()->getQualifiedNameAsString();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object))
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+        Var && !Var->hasLocalStorage() && !Var->getType()->isReferenceType())
+      return Var->getQualifiedNameAsString(); // a global or a static
+  return {};
+}
+
 void LockRecogniser::identify(const Expr &Object, ScopeLock &Lock) const {
+  Lock.Identity = lockIdentity(Object);
   if (const auto *Member = llvm::dyn_cast<MemberExpr>(&Object)) {
     const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
-    Lock.Identity = Member->getMemberDecl()->getQualifiedNameAsString();
     Lock.Owner = llvm::isa<CXXThisExpr>(Base) ? "this" : Resolver.spelling(Base);
-  } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&Object)) {
-    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    if (Var && !Var->hasLocalStorage() && !Var->getType()->isReferenceType())
-      Lock.Identity = Var->getQualifiedNameAsString(); // a global or a static
   }
 }
 
 std::optional<LockRecogniser::Acquisition>
 LockRecogniser::acquisitionOf(const Expr *Arg, SourceLocation Where, bool Shared) const {
   // `absl::MutexLock l(&mu_)` names the lock object `mu_`.
-  const Expr *Object = Arg->IgnoreParenImpCasts();
-  if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Object);
-      Address && Address->getOpcode() == UO_AddrOf)
-    Object = Address->getSubExpr()->IgnoreParenImpCasts();
+  const Expr *Object = lockObject(*Arg);
   ScopeLock Lock{{}, recordName(Object->getType()), Where, Shared, {}, {}};
   identify(*Object, Lock);
   if (std::optional<MemberState> Member = Resolver.resolve(Object)) {

@@ -71,9 +71,11 @@ public:
     return false;
   }
   /// Every lock held, in the order taken, for the lock-scope checks; but
-  /// those of `Released`, a guard that the call at hand releases while it
-  /// waits (`cv.wait(lk)`).
-  std::vector<ScopeLock> scopeLocks(const clang::VarDecl *Released = nullptr) const;
+  /// those a wait at hand releases while it waits: the locks of the guard
+  /// `Released` (`cv.wait(lk)`), or the lock object `ReleasedLock` names
+  /// by its identity (`cv_.Wait(&mu_)`).
+  std::vector<ScopeLock> scopeLocks(const clang::VarDecl *Released = nullptr,
+                                    llvm::StringRef ReleasedLock = {}) const;
   /// How many acquisitions this state has seen: a mark to ask, after a
   /// statement, which locks it acquired.
   unsigned mark() const { return Stamps; }
@@ -172,6 +174,11 @@ private:
   const MemberStateResolver &Resolver;
   const LockTypeNames &Names;
 };
+
+/// The lock-order identity of the lock object `Lock` (`mu_` or `&mu_`)
+/// names: the declaring class and member, or a global's or static's
+/// qualified name; empty for a local or a reference (ScopeLock::Identity).
+std::string lockIdentity(const clang::Expr &Lock);
 
 /// The qualified name of the class a (possibly dependent) type names.
 std::string recordName(clang::QualType Type);
