@@ -190,6 +190,12 @@ void addInformationAndSubcommands(CLI::App &App, CommandLine &Out) {
   addFailOn(*Merge, Out.FailOn,
             "Exit 1 when the merged report has a new finding at or above "
             "this level: error, warning (default), note or none");
+  Merge->add_option("--project-root", Out.ProjectRoot,
+                    "Where the linted sources are checked out, to place the lock-order "
+                    "cycles found across shards (default: the shards' project root)");
+  Merge->add_option("--baseline", Out.BaselineFile,
+                    "The shards' baseline: lock-order cycles found across shards that "
+                    "are in it are 'unchanged'");
   Merge->callback([&Out] { Out.Merge = true; });
 
   CLI::App *Explain = App.add_subcommand(

@@ -159,14 +159,9 @@ int lintCommand(const CommandLine &Cmd,
   auto Jobs = planJobs(*Input->Database, Input->Files, Configs, ProjectRoot);
   if (!Jobs)
     return usageError(llvm::toString(Jobs.takeError()));
-  // Read before linting: a bad baseline should not cost a whole run.
-  std::optional<Baseline> Old;
-  if (!Cmd.BaselineFile.empty()) {
-    auto Read = readBaseline(Cmd.BaselineFile);
-    if (!Read)
-      return usageError(llvm::toString(Read.takeError()));
-    Old = std::move(*Read);
-  }
+  auto Old = baselineOf(Cmd);
+  if (!Old)
+    return usageError(llvm::toString(Old.takeError()));
 
   const auto Start = std::chrono::steady_clock::now();
   LintResult Result = runWithCache(Cmd, *Jobs, ProjectRoot);
@@ -175,8 +170,8 @@ int lintCommand(const CommandLine &Cmd,
 
   SourcePositions Positions;
   Report R = buildReport(Result, ProjectRoot, Positions);
-  if (Old)
-    compareWithBaseline(R, *Old);
+  if (*Old)
+    compareWithBaseline(R, **Old);
   if (int Status = writeReport(Result, R, Cmd, {ProjectRoot, Input->Files.size()}, Positions))
     return Status;
   if (int Status = handleFixes(Cmd, Result))

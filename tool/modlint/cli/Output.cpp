@@ -38,6 +38,15 @@ llvm::Error refuseOutputOverInput(const std::string &Output, const std::vector<s
   return llvm::Error::success();
 }
 
+llvm::Expected<std::optional<Baseline>> baselineOf(const CommandLine &Cmd) {
+  if (Cmd.BaselineFile.empty())
+    return std::nullopt;
+  auto Read = readBaseline(Cmd.BaselineFile);
+  if (!Read)
+    return Read.takeError();
+  return std::optional<Baseline>(std::move(*Read));
+}
+
 int usageError(const std::string &Message) {
   fmt::print(stderr, "modlint: error: {}\n", Message);
   return ExitUsage;

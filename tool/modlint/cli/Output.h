@@ -8,6 +8,7 @@
 #include "report/JsonReport.h"
 #include "report/Report.h"
 #include "report/SourcePositions.h"
+#include <optional>
 
 namespace modlint {
 
@@ -22,6 +23,10 @@ int handleFixes(const CommandLine &Cmd, const LintResult &Result);
 /// An error when `Output` (if given) is one of `Inputs`: writing the report
 /// there would overwrite what the run reads.
 llvm::Error refuseOutputOverInput(const std::string &Output, const std::vector<std::string> &Inputs);
+
+/// The --baseline the command names, read (none when it names none): read
+/// before linting, so that a bad baseline does not cost a whole run.
+llvm::Expected<std::optional<Baseline>> baselineOf(const CommandLine &Cmd);
 
 /// Prints `modlint: error: MESSAGE` and returns the usage exit code.
 int usageError(const std::string &Message);

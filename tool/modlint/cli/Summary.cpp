@@ -11,15 +11,16 @@ std::string summaryText(const LintResult &Result, const Report &R,
                         const RunStats &Stats, llvm::StringRef Root) {
   std::map<std::string, size_t> PerCheck;
   size_t Notes = 0, Warnings = 0;
-  for (const auto &Error : Result.Diagnostics) {
-    if (levelName(Error) == "note") {
-      ++Notes;
-      continue;
+  for (const auto *List : {&Result.Diagnostics, &Result.AcrossUnits})
+    for (const auto &Error : *List) {
+      if (levelName(Error) == "note") {
+        ++Notes;
+        continue;
+      }
+      ++Warnings;
+      if (levelName(Error) == "warning")
+        ++PerCheck[Error.DiagnosticName];
     }
-    ++Warnings;
-    if (levelName(Error) == "warning")
-      ++PerCheck[Error.DiagnosticName];
-  }
   const std::string Units =
       Stats.Units > Stats.Files ? fmt::format(" ({} units)", Stats.Units) : "";
   std::string Text = fmt::format(

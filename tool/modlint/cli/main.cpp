@@ -6,6 +6,7 @@
 #include "config/Config.h"
 #include "core/AtomicFile.h"
 #include "core/Paths.h"
+#include "engine/CrossUnitLockOrder.h"
 #include "engine/parse/CheckSession.h"
 #include "engine/parse/StackGuard.h"
 #include "report/Merge.h"
@@ -36,7 +37,17 @@ int explain(const std::string &Id) {
 int merge(const CommandLine &Cmd) {
   if (llvm::Error Err = refuseOutputOverInput(Cmd.OutputFile, Cmd.MergeInputs))
     return usageError(llvm::toString(std::move(Err)));
-  auto Merged = mergeReports(Cmd.MergeInputs, Cmd.FailOn);
+  MergeSettings Settings;
+  Settings.FailOn = Cmd.FailOn;
+  if (!Cmd.ProjectRoot.empty())
+    Settings.ProjectRoot = absolutePath(Cmd.ProjectRoot);
+  auto Old = baselineOf(Cmd);
+  if (!Old)
+    return usageError(llvm::toString(Old.takeError()));
+  if (*Old)
+    Settings.Old = &**Old;
+  Settings.FindCycles = crossUnitLockCycles;
+  auto Merged = mergeReports(Cmd.MergeInputs, Settings);
   if (!Merged)
     return usageError(llvm::toString(Merged.takeError()));
   if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile.empty() ? "-" : Cmd.OutputFile,

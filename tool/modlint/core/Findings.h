@@ -40,8 +40,14 @@ struct LintResult {
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
   /// Findings a NOLINT comment suppresses, in the same form.
   std::vector<clang::tidy::ClangTidyError> Suppressed;
+  /// The lock-order cycles that only the whole run shows (no unit's own
+  /// edges hold them), sorted. Kept apart so that a report can mark them:
+  /// `modlint merge` recomputes them over every shard's edges.
+  std::vector<clang::tidy::ClangTidyError> AcrossUnits;
   /// Each unit's lock-order edges, in job order: the run's graph.
   std::vector<std::vector<LockEdge>> LockEdges;
+  /// The LockOrder option the cycles were searched with.
+  std::vector<std::string> LockOrder;
   /// Main files of the units that did not compile.
   std::vector<std::string> FailedFiles;
   /// Main files whose analysis crashed (isolated: the other units ran).

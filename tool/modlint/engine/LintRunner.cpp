@@ -195,10 +195,12 @@ private:
       if (!State.Result.Compiled && (Failed.empty() || Failed.back() != Jobs[I].File))
         Failed.push_back(Jobs[I].File);
     }
-    if (!Jobs.empty())
-      llvm::append_range(Merged.Diagnostics,
-                         crossUnitLockCycles(Merged.LockEdges, lockOrderOption(Jobs[0].Options)));
+    if (!Jobs.empty()) {
+      Merged.LockOrder = lockOrderOption(Jobs[0].Options);
+      Merged.AcrossUnits = crossUnitLockCycles(Merged.LockEdges, Merged.LockOrder);
+    }
     sortAndDeduplicate(Merged.Diagnostics);
+    sortAndDeduplicate(Merged.AcrossUnits);
     sortAndDeduplicate(Merged.Suppressed);
     return Merged;
   }

@@ -2,6 +2,7 @@
 
 #include "core/Levels.h"
 #include "core/Paths.h"
+#include "report/LockGraph.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -79,6 +80,8 @@ void writeJsonReport(const LintResult &Result, const Report &R,
       continue;
     llvm::json::Object Finding = Writer.finding(*Entry.Error);
     Finding["fingerprint"] = Entry.Fingerprint;
+    if (Entry.AcrossUnits)
+      Finding["acrossUnits"] = true;
     if (R.HasBaseline)
       Finding["baselineState"] =
           Entry.State == BaselineState::New ? "new" : "unchanged";
@@ -104,6 +107,8 @@ void writeJsonReport(const LintResult &Result, const Report &R,
                                      {"findingsPerCheck", std::move(Counts)},
                                      {"suppressed", static_cast<int64_t>(Result.Suppressed.size())},
                                      {"absentFromBaseline", static_cast<int64_t>(R.Absent.size())}}}};
+  if (const LockGraph Graph = runLockGraph(Result, Context.ProjectRoot); !Graph.empty())
+    (*Root.getAsObject())["lockGraph"] = lockGraphJson(Graph);
   OS << llvm::formatv("{0:2}", Root) << "\n";
 }
 

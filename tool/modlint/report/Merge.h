@@ -1,10 +1,13 @@
 // `modlint merge`: combines the reports of several shards (SARIF or JSON)
-// into one, each finding once.
+// into one, each finding once, and completes the run's lock-order graph:
+// the cycles that need the units of several shards are found here.
 #pragma once
 
 #include "report/Report.h"
+#include "core/LockEdges.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,9 +18,27 @@ struct MergeResult {
   bool FailsGate = false; // a result at or above the threshold, not in a baseline
 };
 
+/// The lock-order cycles of a graph that no unit's own edges hold, in the
+/// check's words (the engine's search; the command passes it in, since this
+/// layer parses nothing).
+using CycleSearch = std::function<std::vector<clang::tidy::ClangTidyError>(
+    const std::vector<std::vector<LockEdge>> &Units, const std::vector<std::string> &Order)>;
+
+struct MergeSettings {
+  Threshold FailOn = Threshold::Warning;
+  /// Where the sources are, to place the cycles found across shards; empty:
+  /// the reports' own project root.
+  std::string ProjectRoot;
+  /// The baseline the cycles found across shards are compared with (the
+  /// shards' own findings carry their states already); null: none.
+  const Baseline *Old = nullptr;
+  /// Null: the shards' lock graphs are combined but not searched.
+  CycleSearch FindCycles;
+};
+
 /// All inputs must be of one format, and SARIF logs of one project root.
 llvm::Expected<MergeResult> mergeReports(const std::vector<std::string> &Inputs,
-                                         Threshold FailOn);
+                                         const MergeSettings &Settings);
 
 /// A report's name (for messages) and its text.
 struct ReportText {
@@ -27,6 +48,6 @@ struct ReportText {
 
 /// mergeReports on texts already read.
 llvm::Expected<MergeResult> mergeReportTexts(const std::vector<ReportText> &Inputs,
-                                             Threshold FailOn);
+                                             const MergeSettings &Settings);
 
 } // namespace modlint

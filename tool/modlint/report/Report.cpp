@@ -7,6 +7,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
 #include <map>
+#include <tuple>
 #include <set>
 
 using clang::tidy::ClangTidyError;
@@ -69,9 +70,19 @@ Report buildReport(const LintResult &Result, const std::string &ProjectRoot,
                    SourcePositions &Positions) {
   Report R;
   for (const ClangTidyError &E : Result.Diagnostics)
-    R.Entries.push_back({&E, false, {}, BaselineState::None});
+    R.Entries.push_back({&E, false, false, {}, BaselineState::None});
+  for (const ClangTidyError &E : Result.AcrossUnits)
+    R.Entries.push_back({&E, false, true, {}, BaselineState::None});
+  // In source order, as each list is (its key is the runner's).
+  llvm::sort(R.Entries, [](const ReportEntry &A, const ReportEntry &B) {
+    auto Key = [](const ReportEntry &E) {
+      return std::tie(E.Error->Message.FilePath, E.Error->Message.FileOffset,
+                      E.Error->DiagnosticName, E.Error->Message.Message, E.AcrossUnits);
+    };
+    return Key(A) < Key(B);
+  });
   for (const ClangTidyError &E : Result.Suppressed)
-    R.Entries.push_back({&E, true, {}, BaselineState::None});
+    R.Entries.push_back({&E, true, false, {}, BaselineState::None});
   // Identical findings (the same line repeated) are told apart by order.
   std::map<std::string, unsigned> Seen;
   for (ReportEntry &Entry : R.Entries) {

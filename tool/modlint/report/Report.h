@@ -20,6 +20,8 @@ unsigned messageEnd(const clang::tooling::DiagnosticMessage &Message);
 struct ReportEntry {
   const clang::tidy::ClangTidyError *Error;
   bool Suppressed = false;
+  /// A lock-order cycle of the whole run (LintResult::AcrossUnits).
+  bool AcrossUnits = false;
   /// The check, the file (relative to the project root), the message, and
   /// the text of the line, hashed, plus which of several identical findings
   /// this is. No line numbers: adding lines above a finding keeps it.
@@ -37,8 +39,9 @@ struct Report {
   bool HasBaseline = false;
 };
 
-/// Entries for the run's findings and suppressed findings, in that order,
-/// each with its fingerprint.
+/// Entries for the run's findings (its own and those across units, in
+/// source order) and suppressed findings, in that order, each with its
+/// fingerprint.
 Report buildReport(const LintResult &Result, const std::string &ProjectRoot,
                    SourcePositions &Positions);
 

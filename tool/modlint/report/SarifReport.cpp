@@ -2,6 +2,7 @@
 
 #include "core/Levels.h"
 #include "core/Paths.h"
+#include "report/LockGraph.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
@@ -84,6 +85,15 @@ Object reportingDescriptor(const Rule &R) {
       {"properties", Object{{"tags", std::move(Tags)}, {"precision", "high"}}}};
 }
 
+/// §3.8: the run's property bag, with its lock graph when it has one.
+Object runProperties(const SarifContext &Context) {
+  Object Properties{{"llvmVersion", CLANG_VERSION_STRING}};
+  const LockGraph Graph = runLockGraph(Context.Result, Context.ProjectRoot);
+  if (!Graph.empty())
+    Properties[LockGraphProperty] = lockGraphJson(Graph);
+  return Properties;
+}
+
 class ResultBuilder {
 public:
   ResultBuilder(const SarifContext &Context, SourcePositions &Positions)
@@ -162,6 +172,9 @@ public:
     if (Entry.Suppressed)
       Result["suppressions"] =
           Array{Object{{"kind", "inSource"}, {"status", "accepted"}}};
+    // §3.8: marks a cycle that `merge` searches again over every shard.
+    if (Entry.AcrossUnits)
+      Result["properties"] = Object{{AcrossUnitsProperty, true}};
     // §3.27.24
     if (Entry.State == BaselineState::New)
       Result["baselineState"] = "new";
@@ -235,7 +248,7 @@ void writeSarif(const Report &R, const std::vector<Rule> &Rules,
       {"originalUriBaseIds",
        Object{{SourceRoot, Object{{"uri", directoryUri(Context.ProjectRoot)}}}}},
       {"results", std::move(Results)},
-      {"properties", Object{{"llvmVersion", CLANG_VERSION_STRING}}}};
+      {"properties", runProperties(Context)}};
   Value Log = Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},

@@ -2,7 +2,8 @@
 // takes its two locks in one order in close.cpp and post.cpp and in the
 // other in audit.cpp, a deadlock no unit shows alone. The command line
 // searches every unit's edges together, the same with workers, from the
-// cache, and over shards merged.
+// cache, and over shards merged (`modlint merge` searches the shards'
+// edges together).
 #include "Expectations.h"
 #include "SarifValidation.h"
 #include "Subprocess.h"
@@ -112,6 +113,82 @@ TEST(LockOrderAcrossUnits, SarifValidatesWithTheOtherPathAsRelatedLocations) {
     EXPECT_EQ(Related->size(), 3u); // close.cpp's outer lock, audit.cpp's two acquisitions
   }
   EXPECT_EQ(AcrossUnits, 1u);
+}
+
+/// The run's results and properties (its lock graph), which a merge of its
+/// shards must reproduce.
+std::pair<llvm::json::Value, llvm::json::Value> resultsAndProperties(const std::string &Path) {
+  auto Log = llvm::json::parse(readFile(Path));
+  if (!Log) {
+    ADD_FAILURE() << llvm::toString(Log.takeError());
+    return {nullptr, nullptr};
+  }
+  llvm::json::Object &Run = *(*Log->getAsObject()->getArray("runs"))[0].getAsObject();
+  return {*Run.get("results"), *Run.get("properties")};
+}
+
+TEST(LockOrderAcrossUnits, ShardsMergedReportWhatOneRunReports) {
+  const LedgerTree T;
+  const std::string Whole = T.Root + "/whole.sarif";
+  T.lint({"--no-cache", "--format=sarif", "-o", Whole});
+  std::vector<std::string> Merge{"merge", "-o", T.Root + "/merged.sarif"};
+  for (int K = 1; K <= 3; ++K) {
+    Merge.push_back(T.Root + "/shard" + std::to_string(K) + ".sarif");
+    T.lint({"--no-cache", "--format=sarif", "--fail-on=none", "-o", Merge.back(), "--shard",
+            std::to_string(K) + "/3"});
+  }
+  // No shard holds both paths of the ledger's cycle (each unit is its own
+  // shard), yet the merge reports it, as the whole run does.
+  RunOutput Out = run(MODLINT_BINARY, Merge);
+  EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
+  EXPECT_EQ(resultsAndProperties(T.Root + "/merged.sarif"), resultsAndProperties(Whole));
+  EXPECT_NE(readFile(T.Root + "/merged.sarif").find("journalMu_"), std::string::npos);
+  for (const std::string &Problem : validateSarif(T.Root + "/merged.sarif"))
+    ADD_FAILURE() << Problem;
+}
+
+TEST(LockOrderAcrossUnits, JsonShardsMergedToo) {
+  const LedgerTree T;
+  auto Whole = llvm::json::parse(T.lint({"--no-cache", "--format=json"}).Stdout);
+  ASSERT_TRUE(static_cast<bool>(Whole)) << llvm::toString(Whole.takeError());
+  std::vector<std::string> Merge{"merge"};
+  for (int K = 1; K <= 2; ++K) {
+    Merge.push_back(T.Root + "/shard" + std::to_string(K) + ".json");
+    T.lint({"--no-cache", "--format=json", "--fail-on=none", "-o", Merge.back(), "--shard",
+            std::to_string(K) + "/2"});
+  }
+  RunOutput Out = run(MODLINT_BINARY, Merge);
+  auto Merged = llvm::json::parse(Out.Stdout);
+  ASSERT_TRUE(static_cast<bool>(Merged)) << Out.Stderr;
+  for (const char *Key : {"findings", "summary", "lockGraph"})
+    EXPECT_EQ(*Merged->getAsObject()->get(Key), *Whole->getAsObject()->get(Key)) << Key;
+}
+
+TEST(LockOrderAcrossUnits, MergeElsewhereNeedsTheCheckout) {
+  const LedgerTree T;
+  std::vector<std::string> Shards;
+  for (int K = 1; K <= 3; ++K) {
+    Shards.push_back(T.Root + "/shard" + std::to_string(K) + ".json");
+    T.lint({"--no-cache", "--format=json", "--fail-on=none", "-o", Shards.back(), "--shard",
+            std::to_string(K) + "/3"});
+  }
+  // The gate's checkout is somewhere else: the shards' root is gone.
+  const std::string Moved = tempDirectory() + "/checkout";
+  fs::rename(T.Root, Moved);
+  for (std::string &Shard : Shards)
+    Shard.replace(0, T.Root.size(), Moved);
+  std::vector<std::string> Merge{"merge"};
+  llvm::append_range(Merge, Shards);
+  RunOutput Lost = run(MODLINT_BINARY, Merge);
+  EXPECT_EQ(Lost.ExitCode, 2);
+  EXPECT_NE(Lost.Stderr.find("run merge in a checkout of the linted sources, or give "
+                             "--project-root"),
+            std::string::npos)
+      << Lost.Stderr;
+  Merge.insert(Merge.begin() + 1, {"--project-root", Moved});
+  RunOutput Found = run(MODLINT_BINARY, Merge);
+  EXPECT_EQ(Found.ExitCode, 1) << Found.Stderr;
+  EXPECT_NE(Found.Stdout.find("\"acrossUnits\": true"), std::string::npos) << Found.Stdout;
 }
 
 } // namespace
