@@ -77,17 +77,22 @@ void ModuleCheck::scanMatchedFunction(const MatchFinder::MatchResult &Result,
 /// Hands the scanner's events for one method body to the check.
 class ModuleCheck::MethodListener : public ScanListener {
 public:
-  MethodListener(ModuleCheck &Check, const Stmt &Body, ASTContext &Context)
-      : Check(Check), Body(Body), Context(Context) {}
+  MethodListener(ModuleCheck &Check, const FunctionDecl &Function, ASTContext &Context,
+                 const MemberStateResolver &Resolver)
+      : Check(Check), Function(Function), Context(Context), Resolver(Resolver) {}
   void onWrite(const WriteEvent &Event) override { Check.onWrite(Event); }
   void onMemberUse(const MemberUse &Use) override {
-    Check.onMemberUse(Use, Body, Context);
+    Check.onMemberUse(Use, *Function.getBody(), Context);
+  }
+  void onReturn(const ReturnStmt &Return, const LockState &) override {
+    Check.onReturn(Return, Function, Resolver);
   }
 
 private:
   ModuleCheck &Check;
-  const Stmt &Body;
+  const FunctionDecl &Function;
   ASTContext &Context;
+  const MemberStateResolver &Resolver;
 };
 
 bool ModuleCheck::isConstruction(const FunctionDecl &Function) const {
@@ -113,10 +118,9 @@ void ModuleCheck::check(const MatchFinder::MatchResult &Result) {
   InConstruction = isConstruction(*Method);
   if (InConstruction && !scansConstruction())
     return;
-  const Stmt *Body = Method->getBody();
   ASTContext &Context = *Result.Context;
   MemberStateResolver Resolver(Modules, Context);
-  MethodListener Listener(*this, *Body, Context);
+  MethodListener Listener(*this, *Method, Context, Resolver);
   if (!isNonMember(*Method)) {
     WriteScanner(Resolver, Safe, Listener)
         .scan(*Method, Helpers.entryOf(*llvm::cast<CXXMethodDecl>(Method), Context));

@@ -30,6 +30,10 @@ protected:
   virtual void onWrite(const WriteEvent &Event) {}
   virtual void onMemberUse(const MemberUse &Use, const clang::Stmt &Body,
                            clang::ASTContext &Context) {}
+  /// Called for each `return` of such a function, with the resolver of its
+  /// scan (which knows the function's local aliases of member state).
+  virtual void onReturn(const clang::ReturnStmt &Return, const clang::FunctionDecl &Function,
+                        const MemberStateResolver &Resolver) {}
   /// Called for each shared-module class defined in the translation unit,
   /// once a check has asked for them with registerModuleClassMatcher.
   virtual void onModuleClass(const clang::CXXRecordDecl &Module) {}

@@ -121,6 +121,8 @@ void WriteScanner::walkStatement(const Stmt *S, LockState &State) {
       Try->holdIn(State);
     return;
   }
+  if (const auto *Return = llvm::dyn_cast<ReturnStmt>(S); Return && NestedBodies == 0)
+    Listener.onReturn(*Return, State);
   // Loops, switch, try and the rest: children in order, in a scope of their
   // own so that nothing they lock outlives them.
   LockState Scope = State;
@@ -273,8 +275,9 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
   // check: every check counts them as made under their lock alike.
   const bool Guarded = Resolved->Member->hasAttr<GuardedByAttr>() ||
                        Resolved->Member->hasAttr<PtGuardedByAttr>();
+  const std::vector<std::string> Held = State.held();
   Listener.onWrite({Kind, Write, std::move(Operation), std::move(*Resolved),
-                    Guarded || State.anyHeld()});
+                    Guarded || State.anyHeld(), Held.empty() ? "" : Held.front()});
 }
 
 bool WriteScanner::classifyLibraryWrite(const Expr *E, const LockState &State) {

@@ -27,6 +27,8 @@ struct WriteEvent {
   std::string Operation;     // "++", "+=", "=", "push_back", "operator[]"
   MemberState Target;        // what is written
   bool LockHeld;
+  /// A protecting lock held at the write (`mu_`), when one can be named.
+  std::string Lock = {};
 };
 
 /// The outermost member-state expression at one place in the body, e.g.
@@ -54,6 +56,9 @@ public:
   /// Any object construction (`std::ofstream out(path)`), likewise.
   virtual void onConstruct(const clang::CXXConstructExpr &Construct, const LockState &State,
                            bool Nested) {}
+  /// A `return` of the scanned function itself (not of a lambda or local
+  /// class in it), with the locks held there.
+  virtual void onReturn(const clang::ReturnStmt &Return, const LockState &State) {}
   /// A suspension point (`co_await`, `co_yield`) of the scanned function
   /// itself, not of a lambda in it, with the locks held there.
   virtual void onSuspend(const clang::Expr &Suspension, const LockState &State) {}

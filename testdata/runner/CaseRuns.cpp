@@ -1,6 +1,8 @@
 #include "CaseRuns.h"
 
 #include "options/CheckOptions.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -103,10 +105,49 @@ RunOutput runModlint(const Case &C, const CaseSettings &Settings, const std::str
   return run(MODLINT_BINARY, Args);
 }
 
+namespace {
+constexpr llvm::StringLiteral DiagnosticPrefix = "clang-diagnostic-";
+
+/// Clang's own warnings named as clang-tidy names them: the compiler run
+/// with each one on, its `[-Wfoo]` tags renamed `[clang-diagnostic-foo]`,
+/// only the named ones kept. (clang-tidy runs no `clang-diagnostic-*` peer
+/// alone: it wants one check of its own enabled.)
+RunOutput runCompilerPeers(const Case &C, const CaseSettings &Settings,
+                           const std::vector<std::string> &Warnings) {
+  std::vector<std::string> Args{"-fsyntax-only", "-fno-color-diagnostics",
+                                "-fno-caret-diagnostics"};
+  llvm::append_range(Args, compilerArgs());
+  llvm::append_range(Args, Settings.PeerFlags);
+  for (const std::string &Warning : Warnings)
+    Args.push_back("-W" + Warning);
+  Args.push_back(C.Path);
+  RunOutput Out = run(MODLINT_CLANG, Args);
+  static const std::regex Tag(R"(\[-W([A-Za-z0-9-]+)\]$)");
+  std::string Kept;
+  for (llvm::StringRef Line : llvm::split(Out.Stderr, '\n')) {
+    std::smatch Match;
+    const std::string Text = Line.str();
+    if (!std::regex_search(Text, Match, Tag) ||
+        !llvm::is_contained(Warnings, Match[1].str()))
+      continue;
+    Kept += std::regex_replace(Text, Tag, "[" + DiagnosticPrefix.str() + "$1]") + "\n";
+  }
+  Out.Stdout = std::move(Kept);
+  return Out;
+}
+} // namespace
+
 RunOutput runPeers(const Case &C, const CaseSettings &Settings) {
   std::string Checks = "--checks=-*";
-  for (const std::string &Check : Settings.Peers)
-    Checks += "," + Check;
+  std::vector<std::string> Warnings;
+  for (const std::string &Check : Settings.Peers) {
+    if (llvm::StringRef(Check).starts_with(DiagnosticPrefix))
+      Warnings.push_back(Check.substr(DiagnosticPrefix.size()));
+    else
+      Checks += "," + Check;
+  }
+  if (!Warnings.empty())
+    return runCompilerPeers(C, Settings, Warnings);
   std::vector<std::string> Args{Checks, "--quiet", C.Path, "--"};
   for (const std::string &Arg : compilerArgs())
     Args.push_back(Arg);

@@ -200,6 +200,8 @@ CaseSettings parseCaseSettings(const std::string &Source) {
   static const std::regex Macro(R"(\w+)");
   static const std::regex Peers(R"(//\s*modlint-peer:\s*(.*?)\s*$)");
   static const std::regex PeerName("[A-Za-z0-9.-]+"); // clang-analyzer-unix.Block...
+  static const std::regex PeerFlags(R"(//\s*modlint-peer-flags:\s*(.*?)\s*$)");
+  static const std::regex Flag(R"(-W[A-Za-z0-9-]+)");
   CaseSettings Settings;
   for (const std::string &Line : lines(Source)) {
     std::smatch Match;
@@ -220,6 +222,11 @@ CaseSettings parseCaseSettings(const std::string &Source) {
       for (auto It = std::sregex_iterator(List.begin(), List.end(), PeerName);
            It != std::sregex_iterator(); ++It)
         Settings.Peers.push_back(It->str());
+    } else if (std::regex_search(Line, Match, PeerFlags)) {
+      const std::string List = Match[1];
+      for (auto It = std::sregex_iterator(List.begin(), List.end(), Flag);
+           It != std::sregex_iterator(); ++It)
+        Settings.PeerFlags.push_back(It->str());
     } else if (std::regex_search(Line, NoPrefix)) {
       Settings.Precompiles = false;
     }

@@ -102,6 +102,10 @@ struct CaseSettings {
   /// right and the peer is not) are pinned and a change on either side is
   /// seen.
   std::vector<std::string> Peers;
+  /// Flags the compiler needs for `clang-diagnostic-*` peers (Clang's own
+  /// warnings, such as its thread-safety analysis): `// modlint-peer-flags:
+  /// -Wthread-safety`. Each such peer also turns its own warning on.
+  std::vector<std::string> PeerFlags;
 };
 CaseSettings parseCaseSettings(const std::string &Source);
 

@@ -66,7 +66,7 @@ TEST(Cli, ListChecks) {
   RunOutput Out = modlint({"--list-checks", "--checks=modlint-*,-modlint-mutable-member"});
   EXPECT_EQ(Out.ExitCode, 0);
   EXPECT_EQ(Out.Stdout, "modlint-blocking-under-lock\nmodlint-callback-under-lock\n"
-                        "modlint-container-mutation\n"
+                        "modlint-container-mutation\nmodlint-escaping-reference\n"
                         "modlint-field-assignment\nmodlint-lock-across-await\n"
                         "modlint-lock-order\nmodlint-nonatomic-update\n");
 }
