@@ -26,7 +26,7 @@ std::string methodName(const FunctionDecl &Function) {
 
 void EscapingReferenceCheck::onWrite(const WriteEvent &Event) {
   // Writes inside std::call_once's callable are initialisation.
-  if (Event.Lock == "<synchronised>")
+  if (Event.Lock == LockState::SynchronisedName)
     return;
   Writes &W = Written[Event.Target.Member];
   if (!Event.LockHeld) {

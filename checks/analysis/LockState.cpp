@@ -221,6 +221,15 @@ std::string lockIdentity(const Expr &Lock) {
 
 void LockRecogniser::identify(const Expr &Object, ScopeLock &Lock) const {
   Lock.Identity = lockIdentity(Object);
+  const Expr *Root = lockObject(Object);
+  const ValueDecl *Decl = nullptr;
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Root))
+    Decl = Ref->getDecl();
+  else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Root))
+    Decl = Member->getMemberDecl();
+  const auto *Var = llvm::dyn_cast_or_null<VarDecl>(Decl);
+  Lock.Static = Var && Var->hasGlobalStorage() && !Var->getType()->isReferenceType() &&
+                !Var->getType()->isPointerType();
   if (const auto *Member = llvm::dyn_cast<MemberExpr>(&Object)) {
     const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
     Lock.Owner = llvm::isa<CXXThisExpr>(Base) ? "this" : Resolver.spelling(Base);

@@ -13,6 +13,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct ScopeLock {
   /// The object the member lock belongs to, as written (`this`, `from`,
   /// `shard`); empty for a global.
   std::string Owner;
+  /// The lock object is a namespace-scope or static variable: held
+  /// exclusively, it protects global state.
+  bool Static = false;
 };
 
 class LockState {
@@ -59,7 +63,19 @@ public:
   void setGuardHeld(const clang::VarDecl *Guard, bool Held);
   /// Marks the state as protected by something that is not a mutex we can
   /// name, such as the body of a std::call_once callable.
-  void holdSynthetic() { lockMutex("<synchronised>"); }
+  void holdSynthetic() { lockMutex(SynchronisedName.str()); }
+  static constexpr llvm::StringLiteral SynchronisedName = "<synchronised>";
+
+  /// A lock that protects writes to global state is held: an exclusive
+  /// lock on a namespace-scope or static lock object, or the synchronised
+  /// body of std::call_once.
+  bool globalLockHeld() const {
+    for (const Lock &L : Locks)
+      if (L.Held && ((L.Acquired.Static && !L.Acquired.Shared) ||
+                     L.Acquired.Mutex == SynchronisedName))
+        return true;
+    return false;
+  }
 
   /// The protecting lock objects held, sorted and without repeats.
   std::vector<std::string> held() const;

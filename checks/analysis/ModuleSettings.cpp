@@ -27,6 +27,10 @@ ModuleSettings::read(const clang::tidy::ClangTidyCheck::OptionsView &Options) {
   S.BlockingFunctions = readNames(Options, CheckOption::BlockingFunctions);
   S.CallbackFunctions = readNames(Options, CheckOption::CallbackFunctions);
   S.LockOrder = readNames(Options, CheckOption::LockOrder);
+  S.GlobalStateScope = Options
+                           .getLocalOrGlobal(spec(CheckOption::GlobalStateScope).Key,
+                                             spec(CheckOption::GlobalStateScope).Default)
+                           .str();
   S.Strict = readBoolean(Options, CheckOption::Strict);
   return S;
 }

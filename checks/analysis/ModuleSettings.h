@@ -32,6 +32,8 @@ struct ModuleSettings {
   std::vector<std::string> CallbackFunctions;
   /// The documented lock order, outermost first (lock-order).
   std::vector<std::string> LockOrder;
+  /// Where global-state looks for writes: "all" or "modules".
+  std::string GlobalStateScope;
   /// Ignore locks: every non-safe member and every write is reported.
   bool Strict = false;
 

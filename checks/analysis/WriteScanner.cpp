@@ -1,5 +1,7 @@
 #include "WriteScanner.h"
 
+#include "GlobalState.h"
+
 #include "CallInfo.h"
 #include "MutatingAlgorithms.h"
 #include "SplitAtomicUpdate.h"
@@ -269,8 +271,11 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
                   Safe.isSelfSynchronised(Object, Resolver.modules()))))
     return;
   auto Resolved = Resolver.resolve(Target);
-  if (!Resolved)
+  if (!Resolved) {
+    if (const clang::VarDecl *Global = writtenGlobal(Target))
+      Listener.onGlobalWrite({Kind, Write, std::move(Operation), Global, State.globalLockHeld()});
     return;
+  }
   // A `guarded_by` member's writes are Clang's thread-safety analysis to
   // check: every check counts them as made under their lock alike.
   const bool Guarded = Resolved->Member->hasAttr<GuardedByAttr>() ||

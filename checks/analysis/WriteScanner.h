@@ -31,6 +31,18 @@ struct WriteEvent {
   std::string Lock = {};
 };
 
+/// A write to global state: a namespace-scope variable, a static data
+/// member of a class that is not a shared module, or a function-local
+/// static (what modlint-global-state judges).
+struct GlobalWrite {
+  WriteKind Kind;
+  const clang::Expr *Write;
+  std::string Operation;
+  const clang::VarDecl *Variable;
+  /// An exclusive lock on a namespace-scope or static lock object is held.
+  bool LockHeld;
+};
+
 /// The outermost member-state expression at one place in the body, e.g.
 /// `stats_.count` in `stats_.count++` or `items_` in `items_.size()`.
 struct MemberUse {
@@ -43,6 +55,7 @@ class ScanListener {
 public:
   virtual ~ScanListener() = default;
   virtual void onWrite(const WriteEvent &Event) {}
+  virtual void onGlobalWrite(const GlobalWrite &Event) {}
   virtual void onMemberUse(const MemberUse &Use) {}
   /// A call of a member function on the object being analysed (`helper()`,
   /// `this->helper()`), with the locks held where it is made.

@@ -67,7 +67,8 @@ TEST(Cli, ListChecks) {
   EXPECT_EQ(Out.ExitCode, 0);
   EXPECT_EQ(Out.Stdout, "modlint-blocking-under-lock\nmodlint-callback-under-lock\n"
                         "modlint-container-mutation\nmodlint-escaping-reference\n"
-                        "modlint-field-assignment\nmodlint-lock-across-await\n"
+                        "modlint-field-assignment\nmodlint-global-state\n"
+                        "modlint-lock-across-await\n"
                         "modlint-lock-order\nmodlint-nonatomic-update\n");
 }
 

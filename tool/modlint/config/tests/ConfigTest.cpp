@@ -31,6 +31,7 @@ TEST(Config, ParsesEveryKey) {
                        "BlockingFunctions: ['app::Db::query*']\n"
                        "CallbackFunctions: ['app::Bus::publish*']\n"
                        "LockOrder: [app::Ledger::accountsMu_, app::Ledger::journalMu_]\n"
+                       "GlobalStateScope: modules\n"
                        "Strict: true\n"
                        "Checks: 'modlint-*,-modlint-mutable-member'\n"
                        "HeaderFilter: '.*/include/.*'\n"
@@ -48,6 +49,7 @@ TEST(Config, ParsesEveryKey) {
   EXPECT_EQ(C->get(spec(CheckOption::CallbackFunctions)), "app::Bus::publish*");
   EXPECT_EQ(C->get(spec(CheckOption::LockOrder)),
             "app::Ledger::accountsMu_;app::Ledger::journalMu_");
+  EXPECT_EQ(C->get(spec(CheckOption::GlobalStateScope)), "modules");
   EXPECT_EQ(C->get(Strict), "true");
   EXPECT_EQ(C->get(Checks), "modlint-*,-modlint-mutable-member");
   EXPECT_EQ(C->get(HeaderFilter), ".*/include/.*");
