@@ -87,6 +87,9 @@ public:
   void onReturn(const ReturnStmt &Return, const LockState &) override {
     Check.onReturn(Return, Function, Resolver);
   }
+  void onCall(const CallExpr &Call, const LockState &State, bool) override {
+    Check.onModuleCall(Call, State, Resolver);
+  }
 
 private:
   ModuleCheck &Check;

@@ -30,6 +30,10 @@ protected:
   virtual void onWrite(const WriteEvent &Event) {}
   virtual void onMemberUse(const MemberUse &Use, const clang::Stmt &Body,
                            clang::ASTContext &Context) {}
+  /// Called for each call in such a function, with the locks held there and
+  /// the resolver of its scan.
+  virtual void onModuleCall(const clang::CallExpr &Call, const LockState &State,
+                            const MemberStateResolver &Resolver) {}
   /// Called for each `return` of such a function, with the resolver of its
   /// scan (which knows the function's local aliases of member state).
   virtual void onReturn(const clang::ReturnStmt &Return, const clang::FunctionDecl &Function,

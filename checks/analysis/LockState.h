@@ -39,6 +39,16 @@ struct ScopeLock {
   bool Static = false;
 };
 
+/// One hold of a protecting lock: where it was taken and which acquisition
+/// of that state it was (a guard unlocked and locked again is a new hold).
+struct LockSection {
+  clang::SourceLocation Where;
+  unsigned Stamp = 0;
+  friend bool operator==(const LockSection &A, const LockSection &B) {
+    return A.Where == B.Where && A.Stamp == B.Stamp;
+  }
+};
+
 class LockState {
 public:
   /// A lock that protects writes to member state is held: an exclusive
@@ -75,6 +85,16 @@ public:
                      L.Acquired.Mutex == SynchronisedName))
         return true;
     return false;
+  }
+
+  /// The critical section a write here is in: the latest hold of a
+  /// protecting lock, if any.
+  std::optional<LockSection> protectingSection() const {
+    std::optional<LockSection> Latest;
+    for (const Lock &L : Locks)
+      if (L.Held && L.Protects && (!Latest || L.Stamp >= Latest->Stamp))
+        Latest = LockSection{L.Acquired.Where, L.Stamp};
+    return Latest;
   }
 
   /// The protecting lock objects held, sorted and without repeats.

@@ -3,6 +3,7 @@
 #include "GlobalState.h"
 
 #include "CallInfo.h"
+#include "ContainerChecks.h"
 #include "MutatingAlgorithms.h"
 #include "SplitAtomicUpdate.h"
 #include "clang/AST/Attr.h"
@@ -24,17 +25,6 @@ bool isUnevaluated(const Stmt *S) {
   return llvm::isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr,
                    RequiresExpr>(S);
 }
-
-/// Control never leaves `S` at its end: it returns, throws, breaks or
-/// continues (directly, or as the last statement of a block).
-bool alwaysExits(const Stmt *S) {
-  if (const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(S))
-    return !Block->body_empty() && alwaysExits(Block->body_back());
-  if (const auto *E = llvm::dyn_cast_or_null<Expr>(S))
-    return llvm::isa<CXXThrowExpr>(E->IgnoreParenImpCasts());
-  return llvm::isa_and_nonnull<ReturnStmt, BreakStmt, ContinueStmt, CoreturnStmt>(S);
-}
-
 } // namespace
 
 void WriteScanner::scan(const FunctionDecl &Method, LockState Entry) {
@@ -282,7 +272,8 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
                        Resolved->Member->hasAttr<PtGuardedByAttr>();
   const std::vector<std::string> Held = State.held();
   Listener.onWrite({Kind, Write, std::move(Operation), std::move(*Resolved),
-                    Guarded || State.anyHeld(), Held.empty() ? "" : Held.front()});
+                    Guarded || State.anyHeld(), Held.empty() ? "" : Held.front(),
+                    State.protectingSection()});
 }
 
 bool WriteScanner::classifyLibraryWrite(const Expr *E, const LockState &State) {

@@ -29,6 +29,8 @@ struct WriteEvent {
   bool LockHeld;
   /// A protecting lock held at the write (`mu_`), when one can be named.
   std::string Lock = {};
+  /// The critical section the write is in, if any.
+  std::optional<LockSection> Section = {};
 };
 
 /// A write to global state: a namespace-scope variable, a static data

@@ -66,6 +66,7 @@ TEST(Cli, ListChecks) {
   RunOutput Out = modlint({"--list-checks", "--checks=modlint-*,-modlint-mutable-member"});
   EXPECT_EQ(Out.ExitCode, 0);
   EXPECT_EQ(Out.Stdout, "modlint-blocking-under-lock\nmodlint-callback-under-lock\n"
+                        "modlint-check-then-act\n"
                         "modlint-container-mutation\nmodlint-escaping-reference\n"
                         "modlint-field-assignment\nmodlint-global-state\n"
                         "modlint-lock-across-await\n"
