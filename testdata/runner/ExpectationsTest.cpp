@@ -171,6 +171,9 @@ TEST(Expectations, PeerChecksAndTheirRecordedFindings) {
                 .Peers,
             (std::vector<std::string>{"clang-analyzer-unix.BlockInCriticalSection",
                                       "cppcoreguidelines-no-suspend-with-lock"}));
+  EXPECT_EQ(parseCaseSettings("// modlint-peer-flags: -Wthread-safety-analysis -Wfoo\n")
+                .PeerFlags,
+            (std::vector<std::string>{"-Wthread-safety-analysis", "-Wfoo"}));
   auto Recorded = parsePeerFindings(
       "a.cpp", "x;\nread(); // expect-warning@1[modlint-x]{{y}} peer-warning@3[clang-analyzer-a.B]\n");
   ASSERT_EQ(Recorded.size(), 1u);

@@ -157,6 +157,32 @@ TEST(Sarif, NolintSuppressedFindingsAreKeptWithASuppression) {
   EXPECT_EQ(Open, 3u);
 }
 
+// The state-escape checks: every finding has its note as a related
+// location (the check for check-then-act, the member for an escaping
+// reference, each write for global state), and the log validates.
+TEST(Sarif, StateEscapeFindingsCarryTheirNotesAsRelatedLocations) {
+  const std::vector<std::pair<std::string, std::string>> Cases{
+      {"modlint-check-then-act", "testdata/modlint-check-then-act/caches.cpp"},
+      {"modlint-escaping-reference", "testdata/modlint-escaping-reference/getters.cpp"},
+      {"modlint-global-state", "testdata/modlint-global-state/globals.cpp"}};
+  for (const auto &[Check, File] : Cases) {
+    const std::string Report = tempFilePath("sarif");
+    RunOutput Out = modlintIn(MODLINT_SOURCE_DIR, {"--checks=-*," + Check, "--format=sarif",
+                                                   "-o", Report, File, "--", "-std=c++20",
+                                                   "-Iinclude", "-Itestdata/include"});
+    EXPECT_EQ(Out.ExitCode, 1) << Check << "\n" << Out.Stderr;
+    llvm::json::Value Log = readValidSarif(Report);
+    const std::vector<const Object *> Found = resultsIn(Log, File);
+    EXPECT_GE(Found.size(), 4u) << Check;
+    for (const Object *R : Found) {
+      EXPECT_EQ(R->getString("ruleId"), Check);
+      const Array *Related = R->getArray("relatedLocations");
+      ASSERT_NE(Related, nullptr) << Check;
+      EXPECT_GE(Related->size(), 1u) << Check;
+    }
+  }
+}
+
 TEST(Sarif, UnitThatDoesNotCompileMakesTheRunIncomplete) {
   const std::string Broken = writeTempFile("cpp", "int f() { return nope; }\n");
   const std::string Report = tempFilePath("sarif");
