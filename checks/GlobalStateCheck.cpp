@@ -90,10 +90,12 @@ void GlobalStateCheck::onEndOfTranslationUnit() {
       if (!Write.Locked && !Entered.contains(Function) &&
           isRacyGlobal(*Write.Variable, Safe, Modules))
         Unprotected[Write.Variable->getCanonicalDecl()].push_back(Write);
-    for (const auto &[Var, Return] : Own.Returned)
+    for (const auto &Escape : Own.Returned) {
+      const VarDecl *Var = Escape.first;
       if (isRacyGlobal(*Var, Safe, Modules) &&
           llvm::any_of(Own.Writes, [&](const GlobalAccess &W) { return W.Variable == Var; }))
-        Returned[Var].push_back({Function, Return});
+        Returned[Var].push_back({Function, Escape.second});
+    }
   }
   for (const auto &[Var, Writes] : Unprotected)
     report(*Var, Writes, Returned.lookup(Var));

@@ -39,6 +39,13 @@ const std::vector<Rule> &builtinRules() {
   return Rules;
 }
 
+std::string ruleIdList() {
+  std::string List;
+  for (const Rule &R : builtinRules())
+    List += "\n  " + R.Id;
+  return List;
+}
+
 std::string explainRule(const Rule &R) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);

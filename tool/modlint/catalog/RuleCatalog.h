@@ -30,6 +30,10 @@ llvm::Expected<std::vector<Rule>> loadRules(llvm::StringRef Directory);
 /// The catalogue compiled into modlint (rules/*.yaml at build time).
 const std::vector<Rule> &builtinRules();
 
+/// The ids of the compiled-in rules, one per line, each indented (for an
+/// error message that lists them).
+std::string ruleIdList();
+
 /// The rule text for a terminal: summary, rationale, examples, options.
 std::string explainRule(const Rule &R);
 

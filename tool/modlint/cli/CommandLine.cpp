@@ -80,7 +80,7 @@ void addSelectionFlags(CLI::App &App, CommandLine &Out) {
                  "(default: every database entry)");
   addOptionFlags(App, Out.Flags);
   App.add_option_function<std::string>(
-      "--config", [&Out](const std::string &File) { Out.ConfigFile = File; },
+      "--config,--config-file", [&Out](const std::string &File) { Out.ConfigFile = File; },
       "Use this config file for every unit instead of looking for "
       ".modlint.yaml")
       ->check(CLI::ExistingFile);
@@ -205,6 +205,44 @@ void addInformationAndSubcommands(CLI::App &App, CommandLine &Out) {
              "Check id, e.g. modlint-nonatomic-update")
       ->required();
 }
+/// clang-tidy spells long options with one dash (`-header-filter=.*`,
+/// `-checks=...`, `-quiet`, `-p=build`), and CLI11 would read them as
+/// bundles of short flags (`-h` prints the help and exits 0: a CI job that
+/// passes without linting). Such an argument naming one of `App`'s options
+/// is rewritten to its two-dash form; an unknown one that cannot be a
+/// bundle of short flags (it has a `-` or `=` in it) is an error.
+llvm::Expected<std::vector<std::string>> withLongOptions(const CLI::App &App, int Argc,
+                                                         const char *const *Argv) {
+  std::vector<std::string> Args;
+  for (int I = 0; I < Argc; ++I) {
+    const llvm::StringRef Arg(Argv[I]);
+    if (I == 0 || !Arg.starts_with("-") || Arg.starts_with("--") || Arg.size() < 3 ||
+        !llvm::isAlpha(Arg[1])) {
+      Args.push_back(Arg.str());
+      continue;
+    }
+    const auto [Name, Value] = Arg.drop_front().split('=');
+    const bool HasValue = Arg.contains('=');
+    const CLI::Option *Known = nullptr;
+    for (const CLI::Option *Option : App.get_options())
+      if (llvm::is_contained(Option->get_lnames(), Name.str()) ||
+          (HasValue && llvm::is_contained(Option->get_snames(), Name.str())))
+        Known = Option;
+    if (Known && Name.size() == 1) { // `-p=build`
+      Args.push_back(("-" + Name).str());
+      Args.push_back(Value.str());
+    } else if (Known) {
+      Args.push_back(("--" + Arg.drop_front()).str());
+    } else if (HasValue || Name.contains('-')) {
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "unknown option '" + Arg + "'; modlint's long options "
+                                     "take two dashes, and 'modlint --help' lists them");
+    } else {
+      Args.push_back(Arg.str());
+    }
+  }
+  return Args;
+}
 } // namespace
 
 std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
@@ -223,8 +261,16 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   addSelectionFlags(App, Out);
   addRunFlags(App, Out);
   addReportFlags(App, Out);
+  auto Args = withLongOptions(App, Argc, Argv);
+  if (!Args) {
+    fmt::print(stderr, "modlint: error: {}\n", llvm::toString(Args.takeError()));
+    return ExitUsage;
+  }
+  std::vector<const char *> Pointers;
+  for (const std::string &Arg : *Args)
+    Pointers.push_back(Arg.c_str());
   try {
-    App.parse(Argc, Argv);
+    App.parse(static_cast<int>(Pointers.size()), Pointers.data());
   } catch (const CLI::Success &Done) {
     App.exit(Done);
     return ExitClean;

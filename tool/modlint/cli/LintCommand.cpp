@@ -5,12 +5,14 @@
 #include "cli/Output.h"
 #include "cli/Progress.h"
 #include "cli/Summary.h"
+#include "catalog/RuleCatalog.h"
 #include "config/CompileDatabase.h"
 #include "config/Config.h"
 #include "config/JobPlan.h"
 #include "core/InputLimits.h"
 #include "core/Paths.h"
 #include "engine/LintRunner.h"
+#include "engine/parse/CheckSession.h"
 #include "fmt/format.h"
 #include "llvm/Support/FileSystem.h"
 #include <chrono>
@@ -144,6 +146,22 @@ int exitCode(const CommandLine &Cmd, const LintResult &Result, const Report &R) 
     return ExitUsage;
   return failsGate(R, Cmd.FailOn) ? ExitFindings : ExitClean;
 }
+
+/// A run whose `Checks` enable none of modlint's checks (`-*,modlint-nosuch`,
+/// a typo) would lint nothing and pass: an error, as in clang-tidy.
+llvm::Error refuseNoChecks(const std::vector<LintJob> &Jobs, const CommandLine &Cmd) {
+  if (Jobs.empty() || llvm::any_of(Jobs, [](const LintJob &Job) {
+        return !enabledChecks(Job.Options).empty();
+      }))
+    return llvm::Error::success();
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      "the checks '" +
+          Cmd.Flags.get(spec(RunOption::Checks))
+              .value_or(Jobs.front().Options.Checks.value_or("")) +
+          "' enable none of modlint's checks, so nothing would be linted; the checks "
+          "are:" + ruleIdList());
+}
 } // namespace
 
 int lintCommand(const CommandLine &Cmd,
@@ -159,6 +177,8 @@ int lintCommand(const CommandLine &Cmd,
   auto Jobs = planJobs(*Input->Database, Input->Files, Configs, ProjectRoot);
   if (!Jobs)
     return usageError(llvm::toString(Jobs.takeError()));
+  if (llvm::Error Err = refuseNoChecks(*Jobs, Cmd))
+    return usageError(llvm::toString(std::move(Err)));
   auto Old = baselineOf(Cmd);
   if (!Old)
     return usageError(llvm::toString(Old.takeError()));

@@ -28,10 +28,7 @@ int explain(const std::string &Id) {
       fmt::print("{}", explainRule(R));
       return ExitClean;
     }
-  std::string Known;
-  for (const Rule &R : builtinRules())
-    Known += "\n  " + R.Id;
-  return usageError("no check named '" + Id + "'; the checks are:" + Known);
+  return usageError("no check named '" + Id + "'; the checks are:" + ruleIdList());
 }
 
 int merge(const CommandLine &Cmd) {

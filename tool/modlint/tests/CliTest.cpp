@@ -73,6 +73,49 @@ TEST(Cli, ListChecks) {
                         "modlint-lock-order\nmodlint-nonatomic-update\n");
 }
 
+// clang-tidy's one-dash spellings, as CI jobs copied from it write them:
+// the same run as the two-dash flags, never the help and exit 0.
+TEST(Cli, ClangTidysOneDashLongOptionsWork) {
+  const std::string File = writeTempFile(
+      "cpp", "#include <modrt/module.hpp>\n"
+             "class C : public modrt::Module { int n_ = 0; public: void f() { ++n_; } };\n");
+  const std::string Include = "-I" MODLINT_SOURCE_DIR "/include";
+  RunOutput Two = modlint({"--checks=-*,modlint-nonatomic-update", "--header-filter=.*",
+                           "--quiet", File, "--", "-std=c++20", Include});
+  RunOutput One = modlint({"-checks=-*,modlint-nonatomic-update", "-header-filter=.*",
+                           "-quiet", File, "--", "-std=c++20", Include});
+  EXPECT_EQ(Two.ExitCode, 1) << Two.Stderr;
+  EXPECT_EQ(One.ExitCode, 1) << One.Stderr;
+  EXPECT_EQ(One.Stdout, Two.Stdout);
+  EXPECT_EQ(countOccurrences(One.Stdout, "[modlint-nonatomic-update]"), 1u);
+  RunOutput Typo = modlint({"-header-filtr=.*", File, "--", "-std=c++20"});
+  EXPECT_EQ(Typo.ExitCode, 2);
+  EXPECT_NE(Typo.Stderr.find("modlint: error: unknown option '-header-filtr=.*'; modlint's "
+                             "long options take two dashes"),
+            std::string::npos)
+      << Typo.Stderr;
+  // `-p=DIR`: the short option with clang-tidy's `=`.
+  RunOutput Build = modlint({"-p=/nonexistent-build-dir", "--quiet"});
+  EXPECT_EQ(Build.ExitCode, 2);
+  EXPECT_NE(Build.Stderr.find("/nonexistent-build-dir"), std::string::npos) << Build.Stderr;
+  llvm::sys::fs::remove(File);
+}
+
+// A checks setting that enables nothing would lint nothing and pass CI.
+TEST(Cli, ChecksThatEnableNothingAreRefused) {
+  const std::string File = writeTempFile("cpp", "int f() { return 1; }\n");
+  RunOutput Out = modlint({"--checks=-*,modlint-nosuch", File, "--", "-std=c++20"});
+  EXPECT_EQ(Out.ExitCode, 2);
+  EXPECT_NE(Out.Stderr.find("modlint: error: the checks '-*,modlint-nosuch' enable none of "
+                            "modlint's checks, so nothing would be linted; the checks are:"),
+            std::string::npos)
+      << Out.Stderr;
+  EXPECT_NE(Out.Stderr.find("\n  modlint-nonatomic-update"), std::string::npos) << Out.Stderr;
+  RunOutput One = modlint({"--checks=-*,modlint-global-state", File, "--", "-std=c++20"});
+  EXPECT_EQ(One.ExitCode, 0) << One.Stderr;
+  llvm::sys::fs::remove(File);
+}
+
 TEST(Cli, FixedArgumentsFormAndModuleBaseFlag) {
   const std::string File = writeTempFile(
       "cpp", "namespace app { struct Handler {}; }\n"
