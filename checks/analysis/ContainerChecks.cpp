@@ -1,5 +1,6 @@
 #include "ContainerChecks.h"
 
+#include "CallInfo.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -74,18 +75,8 @@ bool alwaysExits(const Stmt *S) {
 }
 
 const Expr *checkedContainer(const CallExpr &Call) {
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Method && Method->getIdentifier() && isQuestion(Method->getName()))
-      return Member->getImplicitObjectArgument();
-    return nullptr;
-  }
-  const Expr *Callee = Call.getCallee()->IgnoreParenImpCasts();
-  if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee);
-      Dependent && !Dependent->isImplicitAccess() && Dependent->getMember().isIdentifier() &&
-      isQuestion(Dependent->getMember().getAsIdentifierInfo()->getName()))
-    return Dependent->getBase();
-  return nullptr;
+  std::optional<MemberCallee> Callee = memberCallee(Call);
+  return Callee && isQuestion(Callee->Name) ? Callee->Object : nullptr;
 }
 
 llvm::SmallVector<const Expr *, 4> decidingConditions(const Stmt &S, ASTContext &Context) {

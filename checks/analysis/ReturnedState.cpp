@@ -1,5 +1,6 @@
 #include "ReturnedState.h"
 
+#include "CallInfo.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -60,26 +61,6 @@ bool handsOutState(llvm::StringRef Method) {
       "crend", "find", "lower_bound", "upper_bound", "equal_range", "data", "c_str",
       "get",   "front", "back",      "at",          "value"};
   return Names.contains(Method);
-}
-
-/// In a template, the object of a call not yet resolved to a method
-/// (`values_.at(k)`, `items_.begin()`) that hands out its state.
-const Expr *dependentObject(const Expr *E) {
-  const auto *Call = llvm::dyn_cast<CallExpr>(E);
-  const Expr *Callee = Call ? Call->getCallee()->IgnoreParenImpCasts() : nullptr;
-  if (const auto *Member = llvm::dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee))
-    return Member->getMember().isIdentifier() &&
-                   handsOutState(Member->getMember().getAsIdentifierInfo()->getName()) &&
-                   !Member->isImplicitAccess()
-               ? Member->getBase()
-               : nullptr;
-  if (const auto *Member = llvm::dyn_cast_or_null<UnresolvedMemberExpr>(Callee))
-    return Member->getName().isIdentifier() &&
-                   handsOutState(Member->getName().getAsIdentifierInfo()->getName()) &&
-                   !Member->isImplicitAccess()
-               ? Member->getBase()
-               : nullptr;
-  return nullptr;
 }
 
 /// Library functions whose result refers to their first argument.
@@ -154,8 +135,9 @@ const Expr *handedOutObject(const Expr *Returned) {
       E = Member->getBase(); // `it->second`, `entry.first`
     } else if (const VarDecl *Local = localHandle(E)) {
       E = Local->getInit(); // `auto it = table_.find(k); return it->second;`
-    } else if (const Expr *Object = dependentObject(E)) {
-      E = Object; // `values_.at(k)` in a template
+    } else if (std::optional<MemberCallee> Callee = memberCallee(*E);
+               Callee && handsOutState(Callee->Name)) {
+      E = Callee->Object; // `values_.at(k)` in a template, not resolved yet
     } else if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
                Call && !llvm::isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0 &&
                Call->getDirectCallee() &&

@@ -5,6 +5,7 @@
 #include "options/CheckOptions.h"
 #include "llvm/ADT/STLExtras.h"
 #include <set>
+#include <tuple>
 
 using namespace clang;
 using clang::tidy::ClangTidyError;
@@ -92,6 +93,10 @@ std::vector<ClangTidyError> crossUnitLockCycles(const std::vector<std::vector<Lo
     if (!InOneUnit)
       Findings.push_back(finding(Edges, Cycle, describeCycle(Pairs, Cycle)));
   }
+  llvm::sort(Findings, [](const ClangTidyError &A, const ClangTidyError &B) {
+    return std::tie(A.Message.FilePath, A.Message.FileOffset, A.Message.Message) <
+           std::tie(B.Message.FilePath, B.Message.FileOffset, B.Message.Message);
+  });
   return Findings;
 }
 

@@ -12,8 +12,9 @@
 namespace modlint {
 
 /// The findings, in the check's own words, for the cycles that need the
-/// edges of two units or more. `Units` holds each unit's edges; `Order` is
-/// the LockOrder option, whose violations the units report themselves.
+/// edges of two units or more, each once, sorted by place. `Units` holds
+/// each unit's edges; `Order` is the LockOrder option, whose violations the
+/// units report themselves.
 std::vector<clang::tidy::ClangTidyError>
 crossUnitLockCycles(const std::vector<std::vector<LockEdge>> &Units,
                     const std::vector<std::string> &Order);

@@ -200,7 +200,6 @@ private:
       Merged.AcrossUnits = crossUnitLockCycles(Merged.LockEdges, Merged.LockOrder);
     }
     sortAndDeduplicate(Merged.Diagnostics);
-    sortAndDeduplicate(Merged.AcrossUnits);
     sortAndDeduplicate(Merged.Suppressed);
     return Merged;
   }

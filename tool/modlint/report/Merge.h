@@ -19,8 +19,8 @@ struct MergeResult {
 };
 
 /// The lock-order cycles of a graph that no unit's own edges hold, in the
-/// check's words (the engine's search; the command passes it in, since this
-/// layer parses nothing).
+/// check's words, each once and sorted by place (the engine's search; the
+/// command passes it in, since this layer parses nothing).
 using CycleSearch = std::function<std::vector<clang::tidy::ClangTidyError>(
     const std::vector<std::vector<LockEdge>> &Units, const std::vector<std::string> &Order)>;
 

@@ -6,7 +6,6 @@
 #include "report/SarifReport.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include <tuple>
 
 using clang::tidy::ClangTidyError;
 using llvm::json::Array;
@@ -105,10 +104,6 @@ cyclesAcrossShards(const LockGraph &Graph, bool Sarif, const MergeSettings &Sett
     return std::vector<Value>{};
   if (llvm::Error Err = needSources(Run.AcrossUnits, Graph.ProjectRoot))
     return std::move(Err);
-  llvm::sort(Run.AcrossUnits, [](const ClangTidyError &A, const ClangTidyError &B) {
-    return std::tie(A.Message.FilePath, A.Message.FileOffset, A.Message.Message) <
-           std::tie(B.Message.FilePath, B.Message.FileOffset, B.Message.Message);
-  });
   // Rendered by the run's own writers, so that the results are the ones an
   // unsharded run writes, fingerprints included.
   SourcePositions Positions;
