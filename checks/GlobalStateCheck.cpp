@@ -44,9 +44,11 @@ private:
 
 GlobalStateCheck::GlobalStateCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : ModuleCheck(Name, Context), ModulesOnly(Settings.GlobalStateScope == "modules") {
-  if (Settings.GlobalStateScope != "all" && !ModulesOnly)
-    configurationDiag("invalid GlobalStateScope '%0': expected 'all' or 'modules'")
-        << Settings.GlobalStateScope;
+  // The command refuses such a value before linting; clang-tidy says it.
+  if (const std::string Problem =
+          choiceProblem(spec(CheckOption::GlobalStateScope), Settings.GlobalStateScope);
+      !Problem.empty())
+    configurationDiag("invalid option: %0") << Problem;
 }
 
 void GlobalStateCheck::registerMatchers(MatchFinder *Finder) { registerFunctionMatcher(Finder); }

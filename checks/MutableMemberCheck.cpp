@@ -1,6 +1,7 @@
 #include "MutableMemberCheck.h"
 
 #include "analysis/ForwardedWrites.h"
+#include "analysis/NoLintLines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -131,65 +132,19 @@ bool isReadOnlyReturn(const Stmt *Mutation) {
   return Value->getType().isConstQualified() || Value->isPRValue();
 }
 
-/// Every constructor initialises `Field` in its member-initializer list.
-bool initialisedByEveryConstructor(const FieldDecl &Field,
-                                   const CXXRecordDecl &Module) {
-  bool AnyConstructor = false;
-  for (const CXXConstructorDecl *Ctor : Module.ctors()) {
-    if (Ctor->isDeleted() || Ctor->isCopyOrMoveConstructor())
-      continue;
-    if (Ctor->isImplicit())
-      return false; // an implicit default constructor leaves it uninitialised
-    AnyConstructor = true;
-    const CXXConstructorDecl *Def =
-        llvm::dyn_cast_or_null<CXXConstructorDecl>(Ctor->getDefinition());
-    if (!Def)
-      return false;
-    if (Def->isDelegatingConstructor())
-      continue;
-    bool Initialises = false;
-    for (const CXXCtorInitializer *Init : Def->inits())
-      if (Init->isWritten() && Init->getMember() == &Field)
-        Initialises = true;
-    if (!Initialises)
-      return false;
+/// The write check whose finding a write of this kind is.
+llvm::StringRef reportingCheck(WriteKind Kind) {
+  switch (Kind) {
+  case WriteKind::Assignment:
+    return "modlint-field-assignment";
+  case WriteKind::ContainerMutation:
+    return "modlint-container-mutation";
+  case WriteKind::Increment:
+  case WriteKind::CompoundAssignment:
+  case WriteKind::SplitAtomicUpdate:
+    break;
   }
-  return AnyConstructor;
-}
-
-/// A class type whose const objects can be default-initialised: it has a
-/// user-provided default constructor (`const std::string s_;`), or an
-/// implicit one and every member and base can be (each field has an
-/// initializer or is such a class itself).
-bool isConstDefaultConstructible(QualType Type, unsigned Depth = 0) {
-  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition() || Depth > 8)
-    return false;
-  Record = Record->getDefinition();
-  for (const CXXConstructorDecl *Ctor : Record->ctors())
-    if (Ctor->isDefaultConstructor() && Ctor->isUserProvided())
-      return true;
-  if (!Record->hasDefaultConstructor() || Record->hasUserProvidedDefaultConstructor())
-    return false;
-  for (const FieldDecl *Field : Record->fields())
-    if (!Field->hasInClassInitializer() &&
-        !isConstDefaultConstructible(Field->getType(), Depth + 1))
-      return false;
-  for (const CXXBaseSpecifier &Base : Record->bases())
-    if (!isConstDefaultConstructible(Base.getType(), Depth + 1))
-      return false;
-  return true;
-}
-
-/// Another member shares the declaration (`int a_ = 0, b_ = 0;`): `const`
-/// before the type would change both.
-bool sharesDeclaration(const DeclaratorDecl &Member) {
-  const DeclContext *Context = Member.getDeclContext();
-  for (const Decl *Other : Context->decls())
-    if (const auto *D = llvm::dyn_cast<DeclaratorDecl>(Other);
-        D && D != &Member && D->getTypeSpecStartLoc() == Member.getTypeSpecStartLoc())
-      return true;
-  return false;
+  return "modlint-nonatomic-update";
 }
 
 bool isGuardedByAttribute(const ValueDecl &Member) {
@@ -230,21 +185,21 @@ void MutableMemberCheck::check(
 }
 
 void MutableMemberCheck::recordModification(const ValueDecl *Member,
-                                            SourceLocation Where,
-                                            bool LockHeld) {
+                                            SourceLocation Where, bool LockHeld,
+                                            llvm::StringRef Check) {
   if (InConstruction) {
     ModifiedInConstruction.insert(Member);
     return;
   }
   Modifications &M = Modified[Member];
   M.Any = true;
-  if (!LockHeld && M.FirstUnguarded.isInvalid())
-    M.FirstUnguarded = Where;
+  if (!LockHeld)
+    M.Unguarded.push_back({Where, Check});
 }
 
 void MutableMemberCheck::onWrite(const WriteEvent &Event) {
-  recordModification(Event.Target.Member, Event.Write->getBeginLoc(),
-                     Event.LockHeld);
+  recordModification(Event.Target.Member, Event.Write->getBeginLoc(), Event.LockHeld,
+                     reportingCheck(Event.Kind));
 }
 
 void MutableMemberCheck::onMemberUse(const MemberUse &Use, const Stmt &Body,
@@ -296,14 +251,17 @@ void MutableMemberCheck::reportMember(const ValueDecl &Member,
   if (isGuardedByAttribute(Member))
     return;
   auto Found = Modified.find(&Member);
-  if (Found != Modified.end() && Found->second.FirstUnguarded.isValid()) {
+  if (Found != Modified.end() && !Found->second.Unguarded.empty()) {
+    const std::vector<SourceLocation> Writes =
+        reportedWrites(Found->second, Module.getASTContext().getSourceManager());
+    if (Writes.empty())
+      return; // every unguarded write is silenced where it is made
     AtMember("'%0' is mutable state of shared module '%1' and is modified outside "
              "construction without a held lock; every concurrent request reads "
              "and writes it: make it std::atomic, guard every write with a member "
              "mutex, or move it to request-local state");
-    diag(Found->second.FirstUnguarded,
-         "'%0' is modified here without a held lock", DiagnosticIDs::Note)
-        << Name;
+    for (SourceLocation Where : Writes)
+      diag(Where, "'%0' is modified here without a held lock", DiagnosticIDs::Note) << Name;
     return;
   }
   // Never modified after construction: cheap to make that a promise. Only
@@ -319,42 +277,27 @@ void MutableMemberCheck::reportMember(const ValueDecl &Member,
   }
 }
 
-bool MutableMemberCheck::constWouldCompile(const ValueDecl &Member,
-                                           const CXXRecordDecl &Module) const {
-  // Written in a constructor's body, through a pointer or reference handed
-  // out there, or by an init method: `const` would reject that write.
-  if (ModifiedInConstruction.contains(&Member) || WrittenOnOtherInstances.contains(&Member))
-    return false;
-  if (const auto *Field = llvm::dyn_cast<FieldDecl>(&Member))
-    return !Field->isMutable() && !Field->getParent()->isAnonymousStructOrUnion() &&
-           (Field->hasInClassInitializer() || initialisedByEveryConstructor(*Field, Module) ||
-            isConstDefaultConstructible(Field->getType()));
-  return true; // a static member: its definition gets `const` too
-}
-
-std::optional<FixItHint>
-MutableMemberCheck::constFix(const ValueDecl &Member) const {
-  const auto *Declarator = llvm::dyn_cast<DeclaratorDecl>(&Member);
-  if (!Declarator || sharesDeclaration(*Declarator))
-    return std::nullopt;
-  if (const auto *Field = llvm::dyn_cast<FieldDecl>(&Member); Field && Field->isBitField())
-    return std::nullopt;
-  // A static member: only an inline one with its initialiser, declared
-  // once, can change in one place.
-  if (const auto *Var = llvm::dyn_cast<VarDecl>(&Member);
-      Var && (!Var->isInline() || !Var->hasInit() || Var->getPreviousDecl() ||
-              Var->getMostRecentDecl() != Var))
-    return std::nullopt;
-  const QualType Type = Member.getType();
-  if (Type->isFunctionPointerType() || Type->isMemberPointerType())
-    return std::nullopt;
-  // For a pointer the pointer itself must become const: `int *const p_`.
-  const SourceLocation Where = Type->isPointerType()
-                                   ? Declarator->getLocation()
-                                   : Declarator->getTypeSpecStartLoc();
-  if (Where.isInvalid() || Where.isMacroID())
-    return std::nullopt;
-  return FixItHint::CreateInsertion(Where, "const ");
+std::vector<SourceLocation>
+MutableMemberCheck::reportedWrites(const Modifications &M, SourceManager &Sources) const {
+  std::vector<UnguardedWrite> ByPlace = M.Unguarded;
+  llvm::sort(ByPlace, [&](const UnguardedWrite &A, const UnguardedWrite &B) {
+    return Sources.isBeforeInTranslationUnit(A.Where, B.Where);
+  });
+  NoLintLines NoLint(Sources);
+  std::vector<SourceLocation> Writes;
+  for (size_t First = 0, Next; First < ByPlace.size(); First = Next) {
+    // The same write can be seen twice (as a write event and as a use the
+    // mutation analysis calls a modification): one NOLINT for either check
+    // that reports it, or for this one, silences it.
+    const SourceLocation Where = ByPlace[First].Where;
+    bool Silenced = NoLint.silences(Where, getID());
+    for (Next = First; Next < ByPlace.size() && ByPlace[Next].Where == Where; ++Next)
+      Silenced = Silenced || (!ByPlace[Next].Check.empty() &&
+                              NoLint.silences(Where, ByPlace[Next].Check));
+    if (!Silenced)
+      Writes.push_back(Where);
+  }
+  return Writes;
 }
 
 void MutableMemberCheck::onEndOfTranslationUnit() {

@@ -33,13 +33,24 @@ protected:
   void onModuleClass(const clang::CXXRecordDecl &Module) override;
 
 private:
+  /// A modification without a held lock, and the write check that reports
+  /// it on its own line (empty when none does: a call of a non-const
+  /// method, a non-const reference handed out).
+  struct UnguardedWrite {
+    clang::SourceLocation Where;
+    llvm::StringRef Check;
+  };
   struct Modifications {
     bool Any = false;
-    /// The first modification without a held lock, if any.
-    clang::SourceLocation FirstUnguarded;
+    std::vector<UnguardedWrite> Unguarded;
   };
-  void recordModification(const clang::ValueDecl *Member,
-                          clang::SourceLocation Where, bool LockHeld);
+  void recordModification(const clang::ValueDecl *Member, clang::SourceLocation Where,
+                          bool LockHeld, llvm::StringRef Check = {});
+  /// The unguarded writes that make `M` a finding, in source order, once
+  /// each: those no NOLINT comment on their line silences, for this check
+  /// or for the write check that reports them (one NOLINT per race).
+  std::vector<clang::SourceLocation> reportedWrites(const Modifications &M,
+                                                    clang::SourceManager &Sources) const;
   void reportMember(const clang::ValueDecl &Member,
                     const clang::CXXRecordDecl &Module, bool ClassComplete);
   /// Declaring the never-modified `Member` const would compile: nothing

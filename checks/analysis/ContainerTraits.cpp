@@ -3,6 +3,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -66,6 +67,30 @@ bool isMapLikeType(QualType Type) {
       Name == "std::flat_map")
     return true;
   return declaresAll(recordOf(Type), {"mapped_type", "key_type", "begin"});
+}
+
+const Expr *insertingSubscript(const Expr *Target) {
+  for (unsigned Depth = 0; Target && Depth < MaxBaseDepth; ++Depth) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Target)) {
+      Target = Member->getBase();
+    } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(Target)) {
+      // Only inside a template does `map_[key]` stay a plain subscript.
+      const Expr *Base = subscriptBase(*Subscript);
+      if (Subscript->isTypeDependent() && isMapLikeType(Base->getType()))
+        return Base;
+      Target = Base;
+    } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Target);
+               Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() > 0) {
+      const Expr *Base = Op->getArg(0);
+      if (isMapLikeType(Base->getType()) && !Base->getType().isConstQualified())
+        return Base;
+      Target = Base;
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
 }
 
 bool isMutatingContainerMethod(llvm::StringRef Name) {

@@ -260,6 +260,12 @@ void WriteScanner::report(WriteKind Kind, const Expr *Write,
                  (Kind != WriteKind::Assignment &&
                   Safe.isSelfSynchronised(Object, Resolver.modules()))))
     return;
+  // One race, one finding: `users_[id] = u` is reported as the operator[]
+  // that inserts into `users_`, which the walk reaches by itself.
+  if (const Expr *Map = insertingSubscript(Target);
+      Map && !Safe.isThreadSafe(Map->getType()) &&
+      !Safe.isSelfSynchronised(Map->getType(), Resolver.modules()) && Resolver.resolve(Map))
+    return;
   auto Resolved = Resolver.resolve(Target);
   if (!Resolved) {
     if (const clang::VarDecl *Global = writtenGlobal(Target))

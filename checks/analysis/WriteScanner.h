@@ -136,6 +136,10 @@ private:
 bool isContainerType(clang::QualType Type);
 /// Associative containers whose operator[] inserts (they have mapped_type).
 bool isMapLikeType(clang::QualType Type);
+/// The map whose `operator[]` the write to `Target` goes through, if any
+/// (`users_` in `users_[id] = u` or `users_[id].hits++`): that call inserts,
+/// and is the write's one finding, as a container mutation.
+const clang::Expr *insertingSubscript(const clang::Expr *Target);
 /// Member functions that change a container's structure or contents.
 bool isMutatingContainerMethod(llvm::StringRef Name);
 

@@ -5,6 +5,7 @@
 // --dump-config and docs/config.md all take an option from its one entry.
 #pragma once
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -34,7 +35,22 @@ struct OptionSpec {
   llvm::StringLiteral Flag;    // the command-line flag, or empty
   llvm::StringLiteral Help;    // one line, for --help
   llvm::StringLiteral Docs;    // what it means, for docs/config.md
+  /// For a Text option that takes one of a few words, those words,
+  /// `|`-separated ("all|modules"); empty: any text.
+  llvm::StringLiteral Choices = "";
 };
+
+/// Why `Value` is not one of `Option`'s choices (empty when it is, or
+/// when the option takes any text).
+inline std::string choiceProblem(const OptionSpec &Option, llvm::StringRef Value) {
+  if (Option.Choices.empty())
+    return "";
+  llvm::SmallVector<llvm::StringRef, 4> Words;
+  Option.Choices.split(Words, '|');
+  if (llvm::is_contained(Words, Value))
+    return "";
+  return (Option.Key + " is one of " + llvm::join(Words, ", ") + ", not '" + Value + "'").str();
+}
 
 /// The flag that turns a boolean option off: `--strict` -> `--no-strict`.
 inline std::string negatedFlag(const OptionSpec &Option) {
@@ -42,8 +58,9 @@ inline std::string negatedFlag(const OptionSpec &Option) {
 }
 
 /// One entry of an option table (a `.def` file of MODLINT_OPTION lines).
-#define MODLINT_OPTION_SPEC(Key, Type, Scope, Default, Flag, Help, Docs)              \
-  {#Key, OptionType::Type, OptionScope::Scope, Default, Flag, Help, Docs},
+/// A Text option's choices, if any, come last: `..., Docs, "all|modules")`.
+#define MODLINT_OPTION_SPEC(Key, Type, Scope, Default, Flag, Help, Docs, ...)         \
+  {#Key, OptionType::Type, OptionScope::Scope, Default, Flag, Help, Docs, "" __VA_ARGS__},
 /// One enumerator per entry, named after its key.
 #define MODLINT_OPTION_NAME(Key, ...) Key,
 

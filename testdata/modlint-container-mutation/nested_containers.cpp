@@ -1,5 +1,6 @@
 // A container inside a member, or an element of a container member, is
-// member state too.
+// member state too. A mutation reached through a map's operator[] is one
+// race and one finding: the operator[] that inserts.
 // modlint-checks: modlint-mutable-member, modlint-container-mutation
 #include <map>
 #include <memory>
@@ -15,7 +16,7 @@ class ChatRooms : public modrt::Module {
 
 public:
   void join(const std::string &room, const std::string &user) {
-    rooms_[room].members.push_back(user); // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'rooms_'}} expect-warning@5[modlint-container-mutation]{{'push_back' mutates container 'rooms_[room].members'}}
+    rooms_[room].members.push_back(user); // expect-warning@5[modlint-container-mutation]{{'operator[]' mutates container 'rooms_'}}
     rooms_.at(room).members.clear(); // expect-warning@5[modlint-container-mutation]{{'clear' mutates container 'rooms_.at(room).members'}}
     log_->push_back(1); // expect-warning@5[modlint-container-mutation]{{'push_back' mutates container 'log_'}}
   }

@@ -71,7 +71,7 @@ public:
 #else
     std::unique_lock<std::shared_mutex> lock(names_mu_);
 #endif
-    names_[from] = to; // expect-warning(RACE_SHARED_LOCK)@5[modlint-container-mutation]{{'operator[]' mutates container 'names_'}} expect-warning(RACE_SHARED_LOCK)@5[modlint-field-assignment]{{assignment to 'names_[from]'}}
+    names_[from] = to; // expect-warning(RACE_SHARED_LOCK)@5[modlint-container-mutation]{{'operator[]' mutates container 'names_'}}
   }
 
   std::string displayName(const std::string &user) const {

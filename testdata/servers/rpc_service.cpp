@@ -68,7 +68,7 @@ public:
 #else
     absl::WriterMutexLock lock(&mu_);
 #endif
-    features_[name] = where; // expect-warning(RACE_READER_LOCK)@5[modlint-container-mutation]{{'operator[]' mutates container 'features_'}} expect-warning(RACE_READER_LOCK)@5[modlint-field-assignment]{{assignment to 'features_[name]'}}
+    features_[name] = where; // expect-warning(RACE_READER_LOCK)@5[modlint-container-mutation]{{'operator[]' mutates container 'features_'}}
   }
 
   RouteSummary RecordRoute(const std::vector<Point> &points) {

@@ -32,6 +32,13 @@ std::vector<Rule> parseEmbedded() {
 }
 } // namespace
 
+const Rule *findRule(llvm::StringRef Id) {
+  for (const Rule &R : builtinRules())
+    if (R.Id == Id)
+      return &R;
+  return nullptr;
+}
+
 const std::vector<Rule> &builtinRules() {
   // Parsed on first use; a function-local const is initialised once,
   // thread-safely, and never changes.

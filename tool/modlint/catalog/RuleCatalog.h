@@ -30,6 +30,9 @@ llvm::Expected<std::vector<Rule>> loadRules(llvm::StringRef Directory);
 /// The catalogue compiled into modlint (rules/*.yaml at build time).
 const std::vector<Rule> &builtinRules();
 
+/// The compiled-in rule with `Id`, or null.
+const Rule *findRule(llvm::StringRef Id);
+
 /// The ids of the compiled-in rules, one per line, each indented (for an
 /// error message that lists them).
 std::string ruleIdList();

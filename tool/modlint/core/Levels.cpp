@@ -7,7 +7,7 @@ llvm::StringRef levelName(const clang::tidy::ClangTidyError &Error) {
   case clang::tooling::Diagnostic::Error:
     return "error";
   case clang::tooling::Diagnostic::Remark:
-    return "note";
+    return "suggestion";
   case clang::tooling::Diagnostic::Warning:
     break;
   }

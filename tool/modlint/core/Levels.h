@@ -6,8 +6,9 @@
 
 namespace modlint {
 
-/// "warning", "note" (the never-modified suggestion, a remark in clang's
-/// text) or "error".
+/// "warning", "suggestion" (to declare a never-modified member const; a
+/// remark in clang's text) or "error". "note" is only ever a note attached
+/// to a finding.
 llvm::StringRef levelName(const clang::tidy::ClangTidyError &Error);
 
 } // namespace modlint

@@ -9,16 +9,20 @@ namespace {
 constexpr llvm::StringLiteral Begin = "<!-- generated: ";
 constexpr llvm::StringLiteral End = "<!-- end generated -->";
 
-llvm::StringRef typeName(OptionType Type) {
-  switch (Type) {
+std::string typeName(const OptionSpec &Option) {
+  switch (Option.Type) {
   case OptionType::NameList:
     return "list of names";
   case OptionType::Boolean:
     return "boolean";
   case OptionType::Text:
-    return "string";
+    break;
   }
-  return "";
+  if (Option.Choices.empty())
+    return "string";
+  llvm::SmallVector<llvm::StringRef, 4> Words;
+  Option.Choices.split(Words, '|');
+  return "`" + llvm::join(Words, "` or `") + "`";
 }
 
 /// A default as it is written in .modlint.yaml.
@@ -47,7 +51,7 @@ std::string flagSpelling(const OptionSpec &Option) {
 std::string optionsTable() {
   std::string Text = "| key | type | meaning | default | flag |\n|---|---|---|---|---|\n";
   for (const OptionSpec &Option : OptionTable)
-    Text += "| `" + Option.Key.str() + "` | " + typeName(Option.Type).str() + " | " +
+    Text += "| `" + Option.Key.str() + "` | " + typeName(Option) + " | " +
             Option.Docs.str() + " | " + yamlDefault(Option) + " | " + flagSpelling(Option) +
             " |\n";
   return Text;

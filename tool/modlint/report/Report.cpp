@@ -154,7 +154,7 @@ bool atOrAbove(llvm::StringRef Level, Threshold FailOn) {
     return Level == "error";
   case Threshold::Warning:
     return Level == "error" || Level == "warning";
-  case Threshold::Note:
+  case Threshold::Suggestion:
     return true;
   }
   return false;

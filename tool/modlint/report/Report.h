@@ -59,10 +59,10 @@ llvm::Expected<Baseline> parseBaseline(llvm::StringRef Text, llvm::StringRef Nam
 /// are gone.
 void compareWithBaseline(Report &R, const Baseline &Old);
 
-enum class Threshold { Error, Warning, Note, None };
+enum class Threshold { Error, Warning, Suggestion, None };
 
-/// Whether a finding of `Level` ("error", "warning", "note") is at or above
-/// the threshold.
+/// Whether a finding of `Level` ("error", "warning", "suggestion", or SARIF's
+/// "note" for a suggestion) is at or above the threshold.
 bool atOrAbove(llvm::StringRef Level, Threshold FailOn);
 
 /// Whether the run fails the gate: a reported (not suppressed) finding at
