@@ -1,8 +1,12 @@
 #include "cli/CommandLine.h"
 
+#include "cli/Documentation.h"
+#include "cli/FlagSyntax.h"
+
 #include "core/Paths.h"
 #include "CLI/CLI.hpp"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "clang/Basic/Version.h"
 #include "fmt/format.h"
 
@@ -51,8 +55,11 @@ void addOptionFlags(CLI::App &App, ConfigLayer &Flags) {
       break;
     case OptionType::Text:
       App.add_option_function<std::string>(
-          Flag, [&Flags, &Option](const std::string &Value) { Flags.set(Option, Value); },
-          flagHelp(Option));
+             Flag, [&Flags, &Option](const std::string &Value) { Flags.set(Option, Value); },
+             flagHelp(Option))
+          ->check(CLI::Validator(
+              [&Option](std::string &Value) { return choiceProblem(Option, Value); },
+              Option.Choices.empty() ? "" : "{" + Option.Choices.str() + "}"));
       break;
     }
   }
@@ -61,12 +68,10 @@ void addOptionFlags(CLI::App &App, ConfigLayer &Flags) {
 /// --fail-on, for the lint command and for merge.
 CLI::Option *addFailOn(CLI::App &App, Threshold &Target, const std::string &Help) {
   return App.add_option("--fail-on", Target, Help)
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, Threshold>{{"error", Threshold::Error},
-                                           {"warning", Threshold::Warning},
-                                           {"note", Threshold::Note},
-                                           {"none", Threshold::None}},
-          CLI::ignore_case));
+      ->transform(oneOf<Threshold>({{"error", Threshold::Error},
+                                    {"warning", Threshold::Warning},
+                                    {"suggestion", Threshold::Suggestion},
+                                    {"none", Threshold::None}}));
 }
 
 
@@ -79,14 +84,26 @@ void addSelectionFlags(CLI::App &App, CommandLine &Out) {
                  "Files or directories whose translation units to lint "
                  "(default: every database entry)");
   addOptionFlags(App, Out.Flags);
+  // As clang-tidy: --config is the configuration itself, --config-file a file.
+  CLI::Option *Inline = App.add_option_function<std::string>(
+      "--config",
+      [&Out](const std::string &Yaml) { Out.Config = ExplicitConfig{Yaml, /*Inline=*/true}; },
+      "The configuration itself, as YAML ('{ModuleBases: [app::Handler]}'), for every "
+      "unit instead of looking for config files");
   App.add_option_function<std::string>(
-      "--config,--config-file", [&Out](const std::string &File) { Out.ConfigFile = File; },
-      "Use this config file for every unit instead of looking for "
-      ".modlint.yaml")
-      ->check(CLI::ExistingFile);
+         "--config-file",
+         [&Out](const std::string &File) {
+           Out.ConfigFile = File;
+           Out.Config = ExplicitConfig{absolutePath(File), /*Inline=*/false};
+         },
+         "Use this config file (.modlint.yaml or .clang-tidy format) for every unit "
+         "instead of looking for config files")
+      ->check(CLI::ExistingFile)
+      ->excludes(Inline);
   App.add_option("--project-root", Out.ProjectRoot,
                  "Root of the project: headers under it are reported, report "
-                 "paths are relative to it (default: the current directory)");
+                 "paths are relative to it (default: found from the current directory, "
+                 "see docs/cli.md)");
   // One argument, split on '/' by CLI11: "K/N". The numbers are converted
   // here, refusing any that does not fit (CLI11 would wrap 2^32+1 to 1).
   App.add_option_function<std::vector<std::string>>(
@@ -127,6 +144,11 @@ void addRunFlags(CLI::App &App, CommandLine &Out) {
                "A unit that does not compile (or names a missing file) is "
                "reported but does not make the exit code 2")
       ->group(Group);
+  App.add_flag("--allow-no-modules", Out.AllowNoModules,
+               "Pass even when no class of the whole database derives from a module base "
+               "(a project without shared modules, linted for the lock-scope and "
+               "global-state checks)")
+      ->group(Group);
   App.add_flag("--stats", Out.Stats,
                "Print how many units came from the cache, how many were "
                "parsed on a shared precompiled prefix, and how many findings "
@@ -140,12 +162,10 @@ void addReportFlags(CLI::App &App, CommandLine &Out) {
   App.add_option("--format", Out.Format,
                  "Output format: text, json, sarif (SARIF 2.1.0) or github "
                  "(GitHub Actions annotations)")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, OutputFormat>{{"text", OutputFormat::Text},
-                                              {"json", OutputFormat::Json},
-                                              {"sarif", OutputFormat::Sarif},
-                                              {"github", OutputFormat::Github}},
-          CLI::ignore_case))
+      ->transform(oneOf<OutputFormat>({{"text", OutputFormat::Text},
+                                       {"json", OutputFormat::Json},
+                                       {"sarif", OutputFormat::Sarif},
+                                       {"github", OutputFormat::Github}}))
       ->group(Group);
   App.add_option("-o,--output", Out.OutputFile,
                  "Write the report to this file instead of standard output")
@@ -153,11 +173,9 @@ void addReportFlags(CLI::App &App, CommandLine &Out) {
   App.add_option("--color", Out.Color,
                  "Colour the output: auto (on a terminal unless NO_COLOR is "
                  "set), always or never")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorMode>{{"auto", ColorMode::Auto},
-                                           {"always", ColorMode::Always},
-                                           {"never", ColorMode::Never}},
-          CLI::ignore_case))
+      ->transform(oneOf<ColorMode>({{"auto", ColorMode::Auto},
+                                    {"always", ColorMode::Always},
+                                    {"never", ColorMode::Never}}))
       ->group(Group);
   App.add_flag("-q,--quiet", Out.Quiet, "No progress line and no closing summary")->group(Group);
   App.add_option("--baseline", Out.BaselineFile,
@@ -166,11 +184,15 @@ void addReportFlags(CLI::App &App, CommandLine &Out) {
       ->group(Group);
   addFailOn(App, Out.FailOn,
             "Lowest level of a new finding that makes the exit code 1: "
-            "error, warning (default), note or none")
+            "error, warning (default), suggestion or none")
       ->group(Group);
   App.add_flag("--fix", Out.Fix, "Apply the fix-its to the source files")->group(Group);
   App.add_option("--export-fixes", Out.ExportFixesFile,
                  "Write the fix-its as clang-apply-replacements YAML")
+      ->group(Group);
+  App.add_option("--write-baseline", Out.WriteBaseline,
+                 "Write the findings (not suppressed) as a baseline to commit, sorted and "
+                 "without line numbers; the run then exits 0 unless it is incomplete")
       ->group(Group);
 }
 
@@ -187,9 +209,18 @@ void addInformationAndSubcommands(CLI::App &App, CommandLine &Out) {
       "merge", "Combine the reports of several shards (SARIF or JSON) into one");
   Merge->add_option("reports", Out.MergeInputs, "The shards' reports")->required();
   Merge->add_option("-o,--output", Out.OutputFile, "Write the merged report here");
+  Merge->add_option("--format", Out.MergeFormat,
+                    "sarif or json: the merged report (the shards' format, the default); "
+                    "text or github: its new findings as clang-style lines or GitHub "
+                    "Actions annotations")
+      ->transform(oneOf<MergeOutput>({{"sarif", MergeOutput::Sarif},
+                                      {"json", MergeOutput::Json},
+                                      {"text", MergeOutput::Text},
+                                      {"github", MergeOutput::Github}}));
+  Merge->add_flag("-q,--quiet", Out.Quiet, "No closing summary");
   addFailOn(*Merge, Out.FailOn,
             "Exit 1 when the merged report has a new finding at or above "
-            "this level: error, warning (default), note or none");
+            "this level: error, warning (default), suggestion or none");
   Merge->add_option("--project-root", Out.ProjectRoot,
                     "Where the linted sources are checked out, to place the lock-order "
                     "cycles found across shards (default: the shards' project root)");
@@ -246,7 +277,7 @@ llvm::Expected<std::vector<std::string>> withLongOptions(const CLI::App &App, in
 } // namespace
 
 std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
-                                    CommandLine &Out) {
+                                    CommandLine &Out, int FullArgc) {
   CLI::App App{"modlint: finds data races on the shared state of server "
                "modules (handlers, services, controllers).",
                "modlint"};
@@ -254,9 +285,11 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
              "  modlint -p BUILD_DIR [PATH...]\n"
              "  modlint FILE... -- COMPILER_ARGS\n"
              "  modlint explain CHECK-ID\n"
+             "  modlint baseline update -p BUILD_DIR [--baseline FILE] [PATH...]\n"
              "  modlint merge REPORT... -o MERGED\n"
              "Exit codes: 0 no warnings, 1 warnings found, 2 usage or input "
-             "error. Details: docs/cli.md");
+             "error.\nDocumentation: " +
+             documentationPlace("cli.md", Argc > 0 ? Argv[0] : "modlint"));
   addInformationAndSubcommands(App, Out);
   addSelectionFlags(App, Out);
   addRunFlags(App, Out);
@@ -265,6 +298,17 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   if (!Args) {
     fmt::print(stderr, "modlint: error: {}\n", llvm::toString(Args.takeError()));
     return ExitUsage;
+  }
+  // `modlint baseline update [LINT FLAGS] [PATH...]`: a run that writes
+  // the committed baseline, with every flag of a run.
+  if (Args->size() > 1 && (*Args)[1] == "baseline") {
+    if (Args->size() < 3 || (*Args)[2] != "update") {
+      fmt::print(stderr, "modlint: error: 'modlint baseline' takes 'update': modlint "
+                         "baseline update -p BUILD_DIR [--baseline FILE] [PATH...]\n");
+      return ExitUsage;
+    }
+    Args->erase(Args->begin() + 1, Args->begin() + 3);
+    Out.UpdateBaseline = true;
   }
   std::vector<const char *> Pointers;
   for (const std::string &Arg : *Args)
@@ -275,17 +319,29 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
     App.exit(Done);
     return ExitClean;
   } catch (const CLI::ParseError &Error) {
-    fmt::print(stderr, "modlint: error: {}\n", Error.what());
+    fmt::print(stderr, "modlint: error: {}\n", flagErrorSentence(Error));
     fmt::print(stderr, "Run 'modlint --help' for usage.\n");
+    return ExitUsage;
+  }
+  if (std::optional<std::string> Misplaced = flagAfterDoubleDash(App, FullArgc, Argv)) {
+    fmt::print(stderr, "modlint: error: {}\n", *Misplaced);
+    return ExitUsage;
+  }
+  // `--config .modlint.yaml` as modlint once took it: say what changed
+  // rather than read a path as YAML.
+  if (Out.Config && Out.Config->Inline && !llvm::StringRef(Out.Config->Source).contains(':') &&
+      llvm::sys::fs::exists(Out.Config->Source)) {
+    fmt::print(stderr,
+               "modlint: error: --config takes the configuration itself (YAML, as "
+               "clang-tidy's --config does); to read the file '{}' give --config-file {}\n",
+               Out.Config->Source, Out.Config->Source);
     return ExitUsage;
   }
   return std::nullopt;
 }
 
 ConfigResolver configResolver(const CommandLine &Cmd) {
-  return ConfigResolver(Cmd.ConfigFile ? std::optional<std::string>(absolutePath(*Cmd.ConfigFile))
-                                       : std::nullopt,
-                        Cmd.Flags);
+  return ConfigResolver(Cmd.Config, Cmd.Flags);
 }
 
 } // namespace modlint

@@ -11,12 +11,17 @@ namespace modlint {
 
 enum class ColorMode { Auto, Always, Never };
 enum class OutputFormat { Text, Json, Sarif, Github };
+/// What `merge` writes: the merged report in the shards' own format, or
+/// its findings as text or GitHub annotations.
+enum class MergeOutput { Report, Sarif, Json, Text, Github };
 
 struct CommandLine {
   std::string BuildPath;
   std::vector<std::string> Paths;
   /// The options the flags set; they override every config file.
   ConfigLayer Flags;
+  /// --config or --config-file; ConfigFile is the file's path as given.
+  std::optional<ExplicitConfig> Config;
   std::optional<std::string> ConfigFile;
   std::string ProjectRoot;
   unsigned Jobs = 0; // 0: one per core
@@ -31,10 +36,18 @@ struct CommandLine {
   std::string CacheDir;
   /// Units that do not compile still fail the run (exit 2) unless this.
   bool AllowCompileErrors = false;
+  /// A whole-database run in which no class derives from a module base
+  /// passes (a project with no shared modules, linted for the other checks).
+  bool AllowNoModules = false;
   bool NoCache = false;
   bool NoSharedPrefix = false;
   bool Stats = false;
   std::string ExportFixesFile;
+  /// --write-baseline FILE: the accepted findings, to commit.
+  std::string WriteBaseline;
+  /// `modlint baseline update`: write the baseline (--baseline's file, or
+  /// DefaultBaselineName at the project root) with the findings of now.
+  bool UpdateBaseline = false;
   bool ListChecks = false;
   bool DumpConfig = false;
   /// `modlint explain CHECK-ID`.
@@ -42,19 +55,25 @@ struct CommandLine {
   /// `modlint merge REPORT...`.
   std::vector<std::string> MergeInputs;
   bool Merge = false;
+  MergeOutput MergeFormat = MergeOutput::Report;
   /// `--shard K/N`: lint only the K-th of N slices (1-based).
   unsigned ShardIndex = 1;
   unsigned ShardCount = 1;
 };
 
+/// The committed baseline `modlint baseline update` writes by default, at
+/// the project root.
+inline constexpr const char *DefaultBaselineName = ".modlint-baseline.sarif";
+
 /// Exit codes, documented in docs/cli.md.
 enum ExitCode : int { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
 
-/// Parses the arguments before `--`. Returns an exit code when the program
-/// should stop at once (--help, --version, or a usage error, which is
-/// printed).
+/// Parses the arguments before `--` (`Argc` of them; `FullArgc` counts
+/// the compiler's after it too, where a modlint flag is an error). Returns
+/// an exit code when the program should stop at once (--help, --version,
+/// or a usage error, which is printed).
 std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
-                                    CommandLine &Out);
+                                    CommandLine &Out, int FullArgc);
 
 /// The configuration resolver the command line asks for: its config file
 /// (or the search for .modlint.yaml), with its flags on top.

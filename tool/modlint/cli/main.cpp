@@ -2,14 +2,12 @@
 #include "catalog/RuleCatalog.h"
 #include "cli/CommandLine.h"
 #include "cli/LintCommand.h"
+#include "cli/MergeCommand.h"
 #include "cli/Output.h"
 #include "config/Config.h"
-#include "core/AtomicFile.h"
 #include "core/Paths.h"
-#include "engine/CrossUnitLockOrder.h"
 #include "engine/parse/CheckSession.h"
 #include "engine/parse/StackGuard.h"
-#include "report/Merge.h"
 
 #include "fmt/format.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -29,28 +27,6 @@ int explain(const std::string &Id) {
       return ExitClean;
     }
   return usageError("no check named '" + Id + "'; the checks are:" + ruleIdList());
-}
-
-int merge(const CommandLine &Cmd) {
-  if (llvm::Error Err = refuseOutputOverInput(Cmd.OutputFile, Cmd.MergeInputs))
-    return usageError(llvm::toString(std::move(Err)));
-  MergeSettings Settings;
-  Settings.FailOn = Cmd.FailOn;
-  if (!Cmd.ProjectRoot.empty())
-    Settings.ProjectRoot = absolutePath(Cmd.ProjectRoot);
-  auto Old = baselineOf(Cmd);
-  if (!Old)
-    return usageError(llvm::toString(Old.takeError()));
-  if (*Old)
-    Settings.Old = &**Old;
-  Settings.FindCycles = crossUnitLockCycles;
-  auto Merged = mergeReports(Cmd.MergeInputs, Settings);
-  if (!Merged)
-    return usageError(llvm::toString(Merged.takeError()));
-  if (llvm::Error Err = writeFileAtomically(Cmd.OutputFile.empty() ? "-" : Cmd.OutputFile,
-                                            Merged->Text))
-    return usageError(llvm::toString(std::move(Err)));
-  return Merged->FailsGate ? ExitFindings : ExitClean;
 }
 
 /// --dump-config and --list-checks: the configuration of the first PATH, or
@@ -89,20 +65,23 @@ int main(int Argc, const char **Argv) {
   llvm::CrashRecoveryContext::Enable();
   runCrashHandlersOnAlternateStack();
   // `FILE... -- ARGS`: everything after `--` is the compile command for
-  // each FILE, and Argc is cut there.
+  // each FILE. modlint's own flags come first, so that one given after
+  // `--` is named as such rather than passed to the compiler.
+  int Flags = 1;
+  while (Flags < Argc && llvm::StringRef(Argv[Flags]) != "--")
+    ++Flags;
+  CommandLine Cmd;
+  if (std::optional<int> Exit = parseCommandLine(Flags, Argv, Cmd, Argc))
+    return *Exit;
   std::string FixedError;
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv, FixedError);
   if (!FixedError.empty())
     return usageError(FixedError);
-
-  CommandLine Cmd;
-  if (std::optional<int> Exit = parseCommandLine(Argc, Argv, Cmd))
-    return *Exit;
   if (Cmd.Explain)
     return explain(*Cmd.Explain);
   if (Cmd.Merge)
-    return merge(Cmd);
+    return mergeCommand(Cmd);
   if (Cmd.DumpConfig || Cmd.ListChecks)
     return describeConfiguration(Cmd);
   return lintCommand(Cmd, std::move(Fixed));

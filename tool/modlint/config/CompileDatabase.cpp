@@ -1,5 +1,7 @@
 #include "config/CompileDatabase.h"
 
+#include "clang/Driver/Types.h"
+
 #include "core/InputLimits.h"
 #include "core/RegularFiles.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -14,6 +16,17 @@ using namespace clang::tooling;
 namespace modlint {
 
 namespace {
+/// What clang's driver would compile as C or C++ (a header included).
+bool isCOrCxxFile(llvm::StringRef Path) {
+  llvm::StringRef Extension = llvm::sys::path::extension(Path);
+  if (!Extension.consume_front("."))
+    return false;
+  const clang::driver::types::ID Type = clang::driver::types::lookupTypeForExtension(Extension);
+  return Type != clang::driver::types::TY_INVALID &&
+         (clang::driver::types::isCXX(Type) || Type == clang::driver::types::TY_C ||
+          Type == clang::driver::types::TY_CHeader);
+}
+
 llvm::Error inputError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
@@ -74,7 +87,7 @@ parseCompileDatabase(llvm::StringRef Text, llvm::StringRef Path) {
   return std::unique_ptr<CompilationDatabase>(std::move(Database));
 }
 
-llvm::Expected<std::vector<std::string>>
+llvm::Expected<UnitSelection>
 selectUnits(const CompilationDatabase &Database,
             const std::vector<std::string> &Paths) {
   std::vector<std::string> Selectors;
@@ -97,12 +110,25 @@ selectUnits(const CompilationDatabase &Database,
     if (Selectors.empty() || llvm::any_of(Selectors, Selected))
       Units.insert(std::string(File));
   }
+  UnitSelection Selection;
+  for (size_t I = 0; I < Selectors.size(); ++I) {
+    const std::string &File = Selectors[I];
+    if (Units.count(File) || llvm::sys::fs::is_directory(File))
+      continue;
+    if (!isCOrCxxFile(File))
+      return inputError("'" + Paths[I] + "' has no compilation database entry and is not a C "
+                        "or C++ source or header, so it cannot be linted");
+    Units.insert(File);
+    Selection.Inferred.push_back(File);
+  }
   if (Units.empty())
     return inputError(Paths.empty()
                           ? "the compilation database has no entries"
                           : "no compilation database entry is under the "
                             "given paths");
-  return std::vector<std::string>(Units.begin(), Units.end());
+  Selection.Files.assign(Units.begin(), Units.end());
+  llvm::sort(Selection.Inferred);
+  return Selection;
 }
 
 } // namespace modlint

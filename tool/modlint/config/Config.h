@@ -18,11 +18,17 @@ namespace modlint {
 /// clang-tidy's spelling (canonicalValue).
 struct ConfigLayer {
   std::map<std::string, std::string> Values;
+  /// Check options given for one check (`modlint-mutable-member.Strict` in
+  /// CheckOptions), which that check reads before the global key.
+  std::map<std::string, std::string> Local;
 
   void set(const OptionSpec &Option, llvm::StringRef Value);
+  void setLocal(llvm::StringRef Check, const OptionSpec &Option, llvm::StringRef Value);
   /// What the layer says of `Option`, if anything.
   std::optional<std::string> get(const OptionSpec &Option) const;
-  /// `Over`'s keys replace this layer's.
+  /// `Over`'s keys replace this layer's; a global key of `Over` also
+  /// replaces this layer's keys of that option for single checks, so the
+  /// nearer file (or a flag) wins.
   void overrideWith(const ConfigLayer &Over);
 };
 
@@ -31,6 +37,8 @@ struct EffectiveConfig {
   /// Every option of the table but the file-only ones: the default, unless
   /// a layer set it.
   std::map<std::string, std::string> Values;
+  /// Check options for single checks, by `check.Key`.
+  std::map<std::string, std::string> Local;
   /// The files the layers came from, nearest last (for --dump-config).
   std::vector<std::string> Sources;
 
@@ -48,19 +56,31 @@ struct EffectiveConfig {
   std::string dump() const;
 };
 
-/// Parses a config file. Unknown keys, wrong types and syntax errors are
-/// errors whose message starts with `FILE:LINE:COL:`.
+/// Parses a config file (config/ConfigSyntax.h has its dialect). Unknown
+/// keys, wrong types and syntax errors are errors whose message starts
+/// with `FILE:LINE:COL:`; an unknown key says which known one is closest.
 llvm::Expected<ConfigLayer> parseConfig(llvm::StringRef Yaml,
                                         llvm::StringRef FileName);
+
+/// Reads a config file: `.clang-tidy` (by its name) in clang-tidy's format,
+/// anything else as `.modlint.yaml`. Errors name the file.
+llvm::Expected<ConfigLayer> loadConfigFile(const std::string &File);
+
+/// The configuration given on the command line: a file (`--config-file`),
+/// or the YAML itself (`--config`, as clang-tidy takes it).
+struct ExplicitConfig {
+  std::string Source;
+  bool Inline = false;
+};
 
 /// Finds and merges config files. Not thread-safe: resolve every unit's
 /// configuration before linting in parallel.
 class ConfigResolver {
 public:
-  /// `ExplicitFile`: use this file for every unit instead of searching.
-  /// `Flags`: applied over whatever the files say.
-  ConfigResolver(std::optional<std::string> ExplicitFile, ConfigLayer Flags)
-      : ExplicitFile(std::move(ExplicitFile)), Flags(std::move(Flags)) {}
+  /// `Explicit`: use this configuration for every unit instead of
+  /// searching. `Flags`: applied over whatever the files say.
+  ConfigResolver(std::optional<ExplicitConfig> Explicit, ConfigLayer Flags)
+      : Explicit(std::move(Explicit)), Flags(std::move(Flags)) {}
 
   /// The configuration for a source file (absolute path) or directory.
   llvm::Expected<EffectiveConfig> resolve(llvm::StringRef Path);
@@ -71,11 +91,19 @@ private:
                                        std::vector<std::string> &Sources);
   llvm::Expected<ConfigLayer> load(const std::string &File);
 
-  std::optional<std::string> ExplicitFile;
+  std::optional<ExplicitConfig> Explicit;
   ConfigLayer Flags;
   std::map<std::string, ConfigLayer> Loaded;
 };
 
 inline constexpr const char *ConfigFileName = ".modlint.yaml";
+/// Read for its CheckOptions where a directory has no `.modlint.yaml`.
+inline constexpr const char *ClangTidyFileName = ".clang-tidy";
+
+/// The config file a directory holds: `.modlint.yaml`, else `.clang-tidy`.
+std::optional<std::string> configFileIn(llvm::StringRef Directory);
+
+/// The file says `InheritParentConfig: true`: the next one up applies too.
+bool inheritsParent(const ConfigLayer &Layer);
 
 } // namespace modlint

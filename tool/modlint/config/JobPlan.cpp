@@ -18,6 +18,16 @@ std::string headerFilterProblem(const std::string &Pattern) {
   llvm::Regex(Pattern).isValid(Problem);
   return Problem;
 }
+
+/// Drops the `--` that clang's interpolation writes before the input of an
+/// inferred command (`clang++ -c -std=c++20 -- new.cpp`), so that every
+/// later step can add its flags at the end, as for any database entry.
+void dropSeparatorBeforeInput(std::vector<std::string> &CommandLine) {
+  const size_t Size = CommandLine.size();
+  if (Size >= 2 && CommandLine[Size - 2] == "--" &&
+      !llvm::StringRef(CommandLine.back()).starts_with("-"))
+    CommandLine.erase(CommandLine.end() - 2);
+}
 } // namespace
 
 llvm::Expected<std::vector<LintJob>>
@@ -38,6 +48,7 @@ planJobs(const clang::tooling::CompilationDatabase &Database,
     std::set<std::pair<std::string, std::vector<std::string>>> Seen;
     for (clang::tooling::CompileCommand &Command :
          Database.getCompileCommands(File)) {
+      dropSeparatorBeforeInput(Command.CommandLine);
       if (!Seen.insert({Command.Directory, Command.CommandLine}).second)
         continue;
       Jobs.push_back({File, std::move(Command), Options, ProjectRoot, HeaderFilter});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/InputLimits.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -13,8 +14,11 @@
 
 namespace modlint {
 
+/// `Hint`, when given, names the key most likely meant by an unknown one
+/// (or returns empty), for a "did you mean" at the end of that error.
 template <typename T>
-llvm::Error readYaml(llvm::StringRef Yaml, llvm::StringRef FileName, T &Out) {
+llvm::Error readYaml(llvm::StringRef Yaml, llvm::StringRef FileName, T &Out,
+                     llvm::function_ref<std::string(llvm::StringRef)> Hint = nullptr) {
   // YAML is UTF-8 text; LLVM's reader would take other bytes into values
   // that cannot be written back (found by the config fuzzer).
   size_t Bad = 0;
@@ -31,18 +35,27 @@ llvm::Error readYaml(llvm::StringRef Yaml, llvm::StringRef FileName, T &Out) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    FileName + ":" + llvm::toString(std::move(Err)));
   auto Buffer = llvm::MemoryBuffer::getMemBuffer(Yaml, FileName);
-  std::string First;
+  struct Problems {
+    std::string First;
+    llvm::function_ref<std::string(llvm::StringRef)> Hint;
+  } Seen{"", Hint};
   llvm::yaml::Input In(
       Buffer->getMemBufferRef(), nullptr,
       [](const llvm::SMDiagnostic &D, void *Context) {
-        auto &Text = *static_cast<std::string *>(Context);
-        if (Text.empty())
-          Text = (llvm::Twine(D.getFilename()) + ":" + llvm::Twine(D.getLineNo()) +
-                  ":" + llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
-                     .str();
+        auto &Seen = *static_cast<Problems *>(Context);
+        if (!Seen.First.empty())
+          return;
+        Seen.First = (llvm::Twine(D.getFilename()) + ":" + llvm::Twine(D.getLineNo()) + ":" +
+                      llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                         .str();
+        llvm::StringRef Key = D.getMessage();
+        if (Seen.Hint && Key.consume_front("unknown key '") && Key.consume_back("'"))
+          if (std::string Meant = Seen.Hint(Key); !Meant.empty())
+            Seen.First += "; did you mean '" + Meant + "'?";
       },
-      &First);
+      &Seen);
   In >> Out;
+  const std::string &First = Seen.First;
   if (!In.error())
     return llvm::Error::success();
   return llvm::createStringError(llvm::inconvertibleErrorCode(),

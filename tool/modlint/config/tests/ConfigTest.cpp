@@ -1,5 +1,6 @@
 // .modlint.yaml: parsing, errors with file and line, discovery, merging.
 #include "config/Config.h"
+#include "config/ConfigSyntax.h"
 
 #include "gtest/gtest.h"
 
@@ -70,14 +71,91 @@ TEST(Config, EmptyFileIsEmptyConfig) {
   EXPECT_TRUE(C->Values.empty());
 }
 
-TEST(Config, UnknownKeyNamesFileAndLine) {
+TEST(Config, UnknownKeyNamesFileLineAndTheKeyMeant) {
   EXPECT_EQ(errorOf("Strict: false\nModuleBase: [a::B]\n"),
-            "/p/.modlint.yaml:2:1: unknown key 'ModuleBase'");
+            "/p/.modlint.yaml:2:1: unknown key 'ModuleBase'; did you mean 'ModuleBases'?");
+  EXPECT_EQ(errorOf("HeaderFilterRegx: x\n"),
+            "/p/.modlint.yaml:1:1: unknown key 'HeaderFilterRegx'; did you mean 'HeaderFilterRegex'?");
+  // Nothing close: no guess.
+  EXPECT_EQ(errorOf("Colour: blue\n"), "/p/.modlint.yaml:1:1: unknown key 'Colour'");
+}
+
+TEST(Config, ClangTidysSpellingsAreAccepted) {
+  // A name list as one string, as in .clang-tidy; HeaderFilterRegex.
+  auto C = parseConfig("ModuleBases: 'app::Handler;app::Service'\n"
+                       "HeaderFilterRegex: '.*/include/.*'\n",
+                       "x.yaml");
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  EXPECT_EQ(C->get(ModuleBases), "app::Handler;app::Service");
+  EXPECT_EQ(C->get(HeaderFilter), ".*/include/.*");
+  // CheckOptions as a mapping and as clang-tidy 14's list; global keys and
+  // one check's keys; other tools' options are left to them.
+  for (const char *Block : {"CheckOptions:\n  SafeTypes: 'a::Pool'\n"
+                            "  modlint-mutable-member.Strict: 'true'\n"
+                            "  readability-identifier-naming.ClassCase: CamelCase\n",
+                            "CheckOptions:\n  - key: SafeTypes\n    value: 'a::Pool'\n"
+                            "  - key: modlint-mutable-member.Strict\n    value: 'true'\n"
+                            "  - key: readability-identifier-naming.ClassCase\n"
+                            "    value: CamelCase\n"}) {
+    auto Checks = parseConfig(Block, "x.yaml");
+    ASSERT_TRUE(static_cast<bool>(Checks)) << llvm::toString(Checks.takeError());
+    EXPECT_EQ(Checks->get(SafeTypes), "a::Pool");
+    EXPECT_EQ(Checks->Local, (std::map<std::string, std::string>{
+                                 {"modlint-mutable-member.Strict", "true"}}));
+  }
+  EXPECT_NE(errorOf("CheckOptions:\n  modlint-mutable-member.ModuleBase: x\n")
+                .find("unknown option 'modlint-mutable-member.ModuleBase' of "
+                      "modlint-mutable-member; did you mean "
+                      "'modlint-mutable-member.ModuleBases'?"),
+            std::string::npos);
+  EXPECT_NE(errorOf("CheckOptions:\n  Strict: sometimes\n")
+                .find("option 'Strict' is true or false, not 'sometimes'"),
+            std::string::npos);
+  EXPECT_NE(errorOf("HeaderFilter: a\nHeaderFilterRegex: b\n").find("not both"),
+            std::string::npos);
+  // A word an option does not take is refused here, not warned about later.
+  EXPECT_NE(errorOf("GlobalStateScope: everything\n")
+                .find("GlobalStateScope is one of all, modules, not 'everything'"),
+            std::string::npos);
+  EXPECT_NE(errorOf("CheckOptions:\n  GlobalStateScope: none\n")
+                .find("GlobalStateScope is one of all, modules, not 'none'"),
+            std::string::npos);
+}
+
+TEST(Config, OneChecksKeysReachOnlyThatCheckAndNearerGlobalsWin) {
+  auto Parent = parseConfig("CheckOptions:\n  modlint-mutable-member.Strict: 'true'\n", "p.yaml");
+  ASSERT_TRUE(static_cast<bool>(Parent));
+  EffectiveConfig Inherited = EffectiveConfig::from(*Parent);
+  EXPECT_EQ(Inherited.tidyOptions().CheckOptions.lookup("modlint-mutable-member.Strict").Value,
+            "true");
+  EXPECT_EQ(Inherited.value(Strict), "false");
+  ConfigLayer Flags;
+  Flags.set(Strict, "false"); // --no-strict overrides every file
+  Parent->overrideWith(Flags);
+  EXPECT_TRUE(Parent->Local.empty());
+}
+
+TEST(Config, ClangTidyFileGivesItsCheckOptions) {
+  auto C = parseClangTidyConfig("Checks: '-*,bugprone-*'\nInheritParentConfig: true\n"
+                                "HeaderFilterRegex: 'src/.*'\n"
+                                "CheckOptions:\n  - key: ModuleBases\n"
+                                "    value: 'app::Handler;app::Service'\n",
+                                "/p/.clang-tidy");
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  EXPECT_EQ(C->get(ModuleBases), "app::Handler;app::Service");
+  EXPECT_EQ(C->get(HeaderFilter), "src/.*");
+  EXPECT_TRUE(inheritsParent(*C));
+  // Its Checks select clang-tidy's checks, not modlint's.
+  EXPECT_FALSE(C->get(Checks).has_value());
+  auto Bad = parseClangTidyConfig("CheckOptions: [\n", "/p/.clang-tidy");
+  ASSERT_FALSE(static_cast<bool>(Bad));
+  EXPECT_EQ(llvm::toString(Bad.takeError()).rfind("/p/.clang-tidy:", 0), 0u);
 }
 
 TEST(Config, WrongTypesNameFileAndLine) {
   EXPECT_EQ(errorOf("Strict: maybe\n").rfind("/p/.modlint.yaml:1:9: ", 0), 0u);
-  EXPECT_EQ(errorOf("\nModuleBases: app::Handler\n").rfind("/p/.modlint.yaml:2:14: ", 0), 0u);
+  EXPECT_EQ(errorOf("\nModuleBases: {a: b}\n").rfind("/p/.modlint.yaml:2:", 0), 0u);
+  EXPECT_NE(errorOf("\nModuleBases: {a: b}\n").find(": expected a list of names"), std::string::npos);
   EXPECT_EQ(errorOf("Checks: [a, b]\n").rfind("/p/.modlint.yaml:1:", 0), 0u);
 }
 
@@ -118,7 +196,7 @@ TEST(Config, FlagsOverrideFilesAndExplicitFileReplacesDiscovery) {
   ConfigLayer Flags;
   Flags.set(Strict, "false");
   Flags.set(Checks, "modlint-nonatomic-update");
-  ConfigResolver Resolver(Tree + "/other/.modlint.yaml", Flags);
+  ConfigResolver Resolver(ExplicitConfig{Tree + "/other/.modlint.yaml"}, Flags);
   auto C = Resolver.resolve(Tree + "/bad/legacy/locked.cpp");
   ASSERT_TRUE(static_cast<bool>(C));
   EXPECT_EQ(C->names(ModuleBases), std::vector<std::string>{"other::Service"});

@@ -13,13 +13,14 @@ namespace {
 /// Points the parser at Clang's own builtin headers (stddef.h, ...): the
 /// modlint binary does not live next to them the way clang does.
 clang::tooling::ArgumentsAdjuster resourceDirAdjuster() {
-  return [](const clang::tooling::CommandLineArguments &Args, llvm::StringRef) {
+  return [](const clang::tooling::CommandLineArguments &Args, llvm::StringRef File) {
     for (const std::string &Arg : Args)
       if (llvm::StringRef(Arg).starts_with("-resource-dir"))
         return Args;
-    clang::tooling::CommandLineArguments Adjusted = Args;
-    Adjusted.push_back("-resource-dir=" MODLINT_CLANG_RESOURCE_DIR);
-    return Adjusted;
+    // Before a `--` that ends the options, if the command has one.
+    return clang::tooling::getInsertArgumentAdjuster(
+        "-resource-dir=" MODLINT_CLANG_RESOURCE_DIR,
+        clang::tooling::ArgumentInsertPosition::END)(Args, File);
   };
 }
 } // namespace
