@@ -35,6 +35,14 @@ template <> struct MappingTraits<modlint::LockEdge> {
   }
 };
 
+template <> struct MappingTraits<modlint::ModuleCensus> {
+  static void mapping(IO &IO, modlint::ModuleCensus &Census) {
+    IO.mapRequired("Modules", Census.Modules);
+    IO.mapRequired("DeclaredBases", Census.DeclaredBases);
+    IO.mapRequired("Ancestors", Census.Ancestors);
+  }
+};
+
 template <> struct MappingTraits<modlint::CacheEntry> {
   static void mapping(IO &IO, modlint::CacheEntry &E) {
     IO.mapRequired("Format", E.Format);
@@ -42,6 +50,7 @@ template <> struct MappingTraits<modlint::CacheEntry> {
     IO.mapRequired("Diagnostics", E.Diagnostics);
     IO.mapRequired("Suppressed", E.Suppressed);
     IO.mapRequired("LockEdges", E.LockEdges);
+    IO.mapRequired("Census", E.Census);
   }
 };
 } // namespace llvm::yaml

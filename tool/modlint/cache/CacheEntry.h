@@ -31,10 +31,12 @@ struct CacheEntry {
   /// The unit's lock-order edges, so that a warm run searches the same
   /// graph across units as a cold one.
   std::vector<LockEdge> LockEdges;
+  /// Its shared modules, so that a warm run knows whether it found any.
+  ModuleCensus Census;
 };
 
 /// Bumped when the entry format changes.
-inline constexpr int CacheEntryFormat = 4;
+inline constexpr int CacheEntryFormat = 5;
 
 std::string printEntry(CacheEntry &Entry);
 llvm::Error parseEntry(llvm::StringRef Text, llvm::StringRef Path, CacheEntry &Entry);

@@ -115,6 +115,7 @@ std::optional<UnitResult> ResultCache::lookup(const LintJob &Job) {
   Result.Diagnostics = asErrors(Read.Diagnostics);
   Result.Suppressed = asErrors(Read.Suppressed);
   Result.LockEdges = std::move(Read.LockEdges);
+  Result.Census = std::move(Read.Census);
   return Result;
 }
 
@@ -138,6 +139,7 @@ void ResultCache::store(const LintJob &Job, const UnitResult &Result,
   Written.Diagnostics = asDiagnostics(Result.Diagnostics);
   Written.Suppressed = asDiagnostics(Result.Suppressed);
   Written.LockEdges = Result.LockEdges;
+  Written.Census = Result.Census;
   const std::string Path = pathOf(keyOf(Job));
   // Inside the private cache directory, private too.
   if (llvm::sys::fs::create_directory(llvm::sys::path::parent_path(Path),

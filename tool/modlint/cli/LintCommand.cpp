@@ -2,6 +2,7 @@
 
 #include "cache/CacheDirectory.h"
 #include "cache/ResultCache.h"
+#include "cli/ModuleBases.h"
 #include "cli/Output.h"
 #include "cli/Progress.h"
 #include "cli/Summary.h"
@@ -9,12 +10,15 @@
 #include "config/CompileDatabase.h"
 #include "config/Config.h"
 #include "config/JobPlan.h"
+#include "config/ProjectRoot.h"
+#include "core/AtomicFile.h"
 #include "core/InputLimits.h"
 #include "core/Paths.h"
 #include "engine/LintRunner.h"
 #include "engine/parse/CheckSession.h"
 #include "fmt/format.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <chrono>
 #include <thread>
 
@@ -25,6 +29,8 @@ namespace {
 struct Selection {
   std::unique_ptr<clang::tooling::CompilationDatabase> Database;
   std::vector<std::string> Files;
+  /// Named files without a database entry, linted with inferred commands.
+  std::vector<std::string> Inferred;
 };
 
 llvm::Error selectionError(const std::string &Message) {
@@ -54,25 +60,53 @@ selectInput(const CommandLine &Cmd,
   auto Loaded = loadCompileDatabase(Cmd.BuildPath);
   if (!Loaded)
     return Loaded.takeError();
-  S.Database = std::move(*Loaded);
+  // A file the database lacks (a new file, a header) gets the command of
+  // its nearest entry, as clang-tidy and clangd infer one.
+  S.Database = clang::tooling::inferMissingCompileCommands(std::move(*Loaded));
   auto Selected = selectUnits(*S.Database, Cmd.Paths);
   if (!Selected)
     return Selected.takeError();
-  S.Files = std::move(*Selected);
+  S.Files = std::move(Selected->Files);
+  S.Inferred = std::move(Selected->Inferred);
   return S;
 }
 
-/// Refuses -o or --export-fixes naming a file the run reads: the report
-/// would overwrite a source, the database, a configuration or the baseline.
-llvm::Error checkOutputsAreNotInputs(const CommandLine &Cmd, const std::vector<std::string> &Files) {
+/// Refuses -o or --export-fixes naming a file the run reads (the report
+/// would overwrite a source, the database, a configuration or the
+/// baseline) or a file it could not write.
+llvm::Error checkOutputs(const CommandLine &Cmd, const std::vector<std::string> &Files) {
   std::vector<std::string> Inputs = Files;
   llvm::append_range(Inputs, std::vector<std::string>{Cmd.BuildPath, Cmd.ConfigFile.value_or(""),
                                                       Cmd.BaselineFile});
   if (!Cmd.BuildPath.empty())
     Inputs.push_back(Cmd.BuildPath + "/compile_commands.json");
-  if (llvm::Error Err = refuseOutputOverInput(Cmd.OutputFile, Inputs))
-    return Err;
-  return refuseOutputOverInput(Cmd.ExportFixesFile, Inputs);
+  for (const std::string *Output : {&Cmd.OutputFile, &Cmd.ExportFixesFile, &Cmd.WriteBaseline}) {
+    // The baseline written may replace the one read: that is an update.
+    const bool Replaces = Output == &Cmd.WriteBaseline && !Cmd.BaselineFile.empty() &&
+                          llvm::sys::fs::equivalent(*Output, Cmd.BaselineFile);
+    if (llvm::Error Err = Replaces ? llvm::Error::success() : refuseOutputOverInput(*Output, Inputs))
+      return Err;
+    // Learnt now, not after a long run whose report would be lost.
+    if (llvm::Error Err = checkWritable(*Output))
+      return Err;
+  }
+  return llvm::Error::success();
+}
+
+/// `modlint baseline update`: the baseline file is --baseline's, else the
+/// project's committed one; an existing one is also compared with, so the
+/// summary says what the update adds and drops.
+CommandLine withBaselineDefaults(CommandLine Cmd, const std::string &ProjectRoot) {
+  if (!Cmd.UpdateBaseline)
+    return Cmd;
+  if (Cmd.BaselineFile.empty()) {
+    Cmd.WriteBaseline = ProjectRoot + "/" + DefaultBaselineName;
+    if (llvm::sys::fs::exists(Cmd.WriteBaseline))
+      Cmd.BaselineFile = Cmd.WriteBaseline;
+  } else {
+    Cmd.WriteBaseline = Cmd.BaselineFile;
+  }
+  return Cmd;
 }
 
 /// Keeps this shard's files; removes and returns those that do not exist or
@@ -144,7 +178,24 @@ LintResult runWithCache(const CommandLine &Cmd, const std::vector<LintJob> &Jobs
 int exitCode(const CommandLine &Cmd, const LintResult &Result, const Report &R) {
   if (!Result.CrashedFiles.empty() || (!Cmd.AllowCompileErrors && !Result.complete()))
     return ExitUsage;
+  // Writing a baseline accepts the findings it writes.
+  if (!Cmd.WriteBaseline.empty())
+    return ExitClean;
   return failsGate(R, Cmd.FailOn) ? ExitFindings : ExitClean;
+}
+
+/// --project-root, or the root found from the working directory and the
+/// database (config/ProjectRoot.h).
+llvm::Expected<std::string> projectRoot(const CommandLine &Cmd) {
+  if (!Cmd.ProjectRoot.empty())
+    return absolutePath(Cmd.ProjectRoot);
+  std::string DatabaseDirectory;
+  if (!Cmd.BuildPath.empty()) {
+    DatabaseDirectory = absolutePath(Cmd.BuildPath);
+    if (!llvm::sys::fs::is_directory(DatabaseDirectory))
+      DatabaseDirectory = llvm::sys::path::parent_path(DatabaseDirectory).str();
+  }
+  return discoverProjectRoot(absolutePath("."), DatabaseDirectory);
 }
 
 /// A run whose `Checks` enable none of modlint's checks (`-*,modlint-nosuch`,
@@ -164,13 +215,17 @@ llvm::Error refuseNoChecks(const std::vector<LintJob> &Jobs, const CommandLine &
 }
 } // namespace
 
-int lintCommand(const CommandLine &Cmd,
+int lintCommand(const CommandLine &Given,
                 std::unique_ptr<clang::tooling::CompilationDatabase> Fixed) {
-  const std::string ProjectRoot = absolutePath(Cmd.ProjectRoot.empty() ? "." : Cmd.ProjectRoot);
+  auto Root = projectRoot(Given);
+  if (!Root)
+    return usageError(llvm::toString(Root.takeError()));
+  const std::string &ProjectRoot = *Root;
+  const CommandLine Cmd = withBaselineDefaults(Given, ProjectRoot);
   auto Input = selectInput(Cmd, std::move(Fixed));
   if (!Input)
     return usageError(llvm::toString(Input.takeError()));
-  if (llvm::Error Err = checkOutputsAreNotInputs(Cmd, Input->Files))
+  if (llvm::Error Err = checkOutputs(Cmd, Input->Files))
     return usageError(llvm::toString(std::move(Err)));
   std::vector<std::string> Missing = narrowSelection(Cmd, ProjectRoot, Input->Files);
   ConfigResolver Configs = configResolver(Cmd);
@@ -196,14 +251,19 @@ int lintCommand(const CommandLine &Cmd,
     return Status;
   if (int Status = handleFixes(Cmd, Result))
     return Status;
+  if (int Status = writeBaselineFile(Cmd, R, ProjectRoot))
+    return Status;
   if (!Cmd.Quiet)
     fmt::print(stderr, "{}",
                summaryText(Result, R, {Input->Files.size(), Jobs->size(), Elapsed.count()},
                            ProjectRoot));
   fmt::print(stderr, "{}", incompleteText(Result, ProjectRoot));
+  const ModuleBaseVerdict Modules = moduleBaseVerdict(Cmd, *Jobs, Result);
+  fmt::print(stderr, "{}", Modules.Text);
   if (Cmd.Stats)
-    fmt::print(stderr, "{}", statsText(Result, Jobs->size()));
-  return exitCode(Cmd, Result, R);
+    fmt::print(stderr, "{}{}", statsText(Result, Jobs->size()),
+               inferredText(*Jobs, Input->Inferred, ProjectRoot));
+  return Modules.Fails ? ExitUsage : exitCode(Cmd, Result, R);
 }
 
 } // namespace modlint

@@ -80,6 +80,22 @@ int writeReport(const LintResult &Result, const Report &R, const CommandLine &Cm
   return ExitClean;
 }
 
+int writeBaselineFile(const CommandLine &Cmd, const Report &R, const std::string &ProjectRoot) {
+  if (Cmd.WriteBaseline.empty())
+    return ExitClean;
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeBaselineLog(R, ProjectRoot, OS);
+  if (llvm::Error Err = writeFileAtomically(Cmd.WriteBaseline, Text))
+    return usageError(llvm::toString(std::move(Err)));
+  if (!Cmd.Quiet) {
+    const size_t Kept = llvm::count_if(R.Entries, [](const ReportEntry &E) { return !E.Suppressed; });
+    fmt::print(stderr, "modlint: wrote the baseline {}: {} finding{} accepted\n",
+               Cmd.WriteBaseline, Kept, Kept == 1 ? "" : "s");
+  }
+  return ExitClean;
+}
+
 int handleFixes(const CommandLine &Cmd, const LintResult &Result) {
   if (!Cmd.ExportFixesFile.empty())
     if (llvm::Error Err = exportFixes(Result.Diagnostics, Cmd.ExportFixesFile))

@@ -20,6 +20,10 @@ int writeReport(const LintResult &Result, const Report &R, const CommandLine &Cm
 /// code when they failed.
 int handleFixes(const CommandLine &Cmd, const LintResult &Result);
 
+/// --write-baseline (and `modlint baseline update`): the report's findings
+/// as the baseline to commit. Exit code 2 when it cannot be written.
+int writeBaselineFile(const CommandLine &Cmd, const Report &R, const std::string &ProjectRoot);
+
 /// An error when `Output` (if given) is one of `Inputs`: writing the report
 /// there would overwrite what the run reads.
 llvm::Error refuseOutputOverInput(const std::string &Output, const std::vector<std::string> &Inputs);

@@ -37,7 +37,41 @@ llvm::Error writeInPlace(llvm::StringRef Path, llvm::StringRef Text) {
     Error = lastError();
   return Error ? writeError(Path, Error) : llvm::Error::success();
 }
+
+/// A new temporary file beside `Path`'s target (through a symlink, when
+/// `Path` exists), registered with LLVM's signal handler until kept or
+/// discarded; `Target` is the path it is to replace.
+llvm::Expected<llvm::sys::fs::TempFile> tempBeside(llvm::StringRef Path, bool Exists,
+                                                  llvm::SmallString<256> &Target) {
+  Target = Path;
+  if (Exists)
+    if (std::error_code Error = llvm::sys::fs::real_path(Path, Target))
+      return writeError(Path, Error);
+  auto Temp = llvm::sys::fs::TempFile::create(Target + ".modlint-%%%%%%");
+  if (!Temp)
+    return writeError(Path, llvm::errorToErrorCode(Temp.takeError()));
+  return Temp;
+}
 } // namespace
+
+llvm::Error checkWritable(llvm::StringRef Path) {
+  if (Path.empty() || Path == "-")
+    return llvm::Error::success();
+  struct stat Existing;
+  const bool Exists = ::stat(Path.str().c_str(), &Existing) == 0;
+  if (Exists && S_ISDIR(Existing.st_mode))
+    return writeError(Path, std::make_error_code(std::errc::is_a_directory));
+  if (Exists && !S_ISREG(Existing.st_mode))
+    return ::access(Path.str().c_str(), W_OK) == 0 ? llvm::Error::success()
+                                                   : writeError(Path, lastError());
+  llvm::SmallString<256> Target;
+  auto Temp = tempBeside(Path, Exists, Target);
+  if (!Temp)
+    return Temp.takeError();
+  if (llvm::Error Discarded = Temp->discard())
+    return writeError(Path, llvm::errorToErrorCode(std::move(Discarded)));
+  return llvm::Error::success();
+}
 
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
   if (Path == "-") { // standard output, as every LLVM tool spells it
@@ -51,14 +85,10 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
   const bool Exists = ::stat(Path.str().c_str(), &Existing) == 0; // through symlinks
   if (Exists && !S_ISREG(Existing.st_mode))
     return writeInPlace(Path, Text);
-  llvm::SmallString<256> Target(Path);
-  if (Exists)
-    if (std::error_code Error = llvm::sys::fs::real_path(Path, Target))
-      return writeError(Path, Error);
-  // Registered with LLVM's signal handler until kept or discarded.
-  auto Temp = llvm::sys::fs::TempFile::create(Target + ".modlint-%%%%%%");
+  llvm::SmallString<256> Target;
+  auto Temp = tempBeside(Path, Exists, Target);
   if (!Temp)
-    return writeError(Path, llvm::errorToErrorCode(Temp.takeError()));
+    return Temp.takeError();
   std::error_code Error = writeAll(Temp->FD, Text);
   if (!Error && Exists) {
     // Owner first: changing it may clear set-id bits that the mode restores.

@@ -15,4 +15,10 @@ namespace modlint {
 
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
 
+/// Whether writeFileAtomically(Path, ...) can succeed, asked before a long
+/// run rather than learnt after it: the directory takes a temporary file
+/// (one is created and removed), or the existing special file is writable.
+/// The error names the file and the reason.
+llvm::Error checkWritable(llvm::StringRef Path);
+
 } // namespace modlint

@@ -10,6 +10,21 @@
 
 namespace modlint {
 
+/// What a unit holds of shared modules (engine/ModuleCensus.h): a run that
+/// found none checked no member state.
+struct ModuleCensus {
+  /// Project classes that are shared modules (not the bases themselves).
+  size_t Modules = 0;
+  /// The ModuleBases entries declared as classes in the unit.
+  std::vector<std::string> DeclaredBases;
+  /// Classes the project's classes derive from, outside system headers:
+  /// what a mistyped base may have meant. Sorted, once each.
+  std::vector<std::string> Ancestors;
+
+  /// Adds another unit's census.
+  void add(const ModuleCensus &Other);
+};
+
 /// One unit's (or one parse's) findings and compiler errors, with absolute
 /// paths, only those its job reports.
 struct UnitFindings {
@@ -18,6 +33,7 @@ struct UnitFindings {
   std::vector<clang::tidy::ClangTidyError> Suppressed;
   /// Its lock-order edges in reported files, when modlint-lock-order runs.
   std::vector<LockEdge> LockEdges;
+  ModuleCensus Census;
 };
 
 /// A unit's whole result: its findings, and whether it compiled.
@@ -48,6 +64,8 @@ struct LintResult {
   std::vector<std::vector<LockEdge>> LockEdges;
   /// The LockOrder option the cycles were searched with.
   std::vector<std::string> LockOrder;
+  /// Every unit's census, added up.
+  ModuleCensus Census;
   /// Main files of the units that did not compile.
   std::vector<std::string> FailedFiles;
   /// Main files whose analysis crashed (isolated: the other units ran).

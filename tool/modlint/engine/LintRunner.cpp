@@ -141,6 +141,7 @@ private:
     State.Result.Diagnostics = std::move(Parsed.Own.Diagnostics);
     State.Result.Suppressed = std::move(Parsed.Own.Suppressed);
     State.Result.LockEdges = std::move(Parsed.Own.LockEdges);
+    State.Result.Census = std::move(Parsed.Own.Census);
     State.Result.Compiled = Parsed.Compiled;
     // The findings in the prefix's shared bodies are this unit's too.
     if (Parsed.OnPrefix) {
@@ -191,6 +192,7 @@ private:
       llvm::append_range(Merged.Diagnostics, std::move(State.Result.Diagnostics));
       llvm::append_range(Merged.Suppressed, std::move(State.Result.Suppressed));
       Merged.LockEdges.push_back(std::move(State.Result.LockEdges));
+      Merged.Census.add(State.Result.Census);
       std::vector<std::string> &Failed = State.Crashed ? Merged.CrashedFiles : Merged.FailedFiles;
       if (!State.Result.Compiled && (Failed.empty() || Failed.back() != Jobs[I].File))
         Failed.push_back(Jobs[I].File);

@@ -1,6 +1,7 @@
 #include "engine/UnitParse.h"
 
 #include "engine/LockEdgeCollection.h"
+#include "engine/ModuleCensus.h"
 #include "engine/parse/CheckSession.h"
 #include "engine/parse/FastPath.h"
 #include "engine/parse/ToolSetup.h"
@@ -26,6 +27,8 @@ public:
     // The run's lock-order graph is searched across units: this unit's edges.
     if (auto Edges = lockEdgeConsumer(Checks.front()->session().context(), Job, Parsed.LockEdges))
       Consumers.push_back(std::move(*Edges));
+    // Whether the run found any shared module at all.
+    Consumers.push_back(moduleCensusConsumer(Checks.front()->session().context(), Parsed.Census));
     return withFastPath(std::move(Consumers),
                         std::make_unique<ProjectFiles>(
                             Compiler.getSourceManager(),
@@ -87,6 +90,7 @@ ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
   Parsed.Compiled = Tool.run(&Factory) == 0;
   Parsed.Own = takeFindings(Checks, Job);
   Parsed.Own.LockEdges = std::move(Parsed.LockEdges);
+  Parsed.Own.Census = std::move(Parsed.Census);
   if (Parsed.OnPrefix)
     addPrefixInputs(*Prefix, Parsed.Inputs);
   return Parsed;

@@ -21,6 +21,8 @@ struct ParsedUnit {
   bool OnPrefix = false;
   /// The unit's lock-order edges, while it is parsed (then in Own).
   std::vector<LockEdge> LockEdges;
+  /// Its shared modules, likewise.
+  ModuleCensus Census;
 };
 
 /// Parses and checks `Job` on `Prefix` when there is one and the unit still

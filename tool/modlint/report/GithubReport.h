@@ -7,6 +7,23 @@
 
 namespace modlint {
 
+/// GitHub shows at most this many annotations of each kind (error,
+/// warning, notice) per step, and drops the rest without a word.
+inline constexpr size_t AnnotationsPerKind = 10;
+
+/// One finding as a workflow command.
+struct Annotation {
+  std::string Command; // error, warning or notice
+  std::string File;    // relative to the repository
+  unsigned Line, Column, EndLine, EndColumn;
+  std::string Title; // the check
+  std::string Message;
+};
+
+/// The annotations, in order; past AnnotationsPerKind of a kind, plain log
+/// lines and one notice saying how many were not annotated.
+void writeAnnotations(const std::vector<Annotation> &Annotations, llvm::raw_ostream &OS);
+
 void writeGithubAnnotations(const Report &R, const std::string &ProjectRoot,
                             SourcePositions &Positions, llvm::raw_ostream &OS);
 

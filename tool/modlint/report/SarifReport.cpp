@@ -6,6 +6,7 @@
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
+#include <array>
 
 using clang::tidy::ClangTidyError;
 using clang::tooling::DiagnosticMessage;
@@ -16,6 +17,10 @@ using llvm::json::Value;
 namespace modlint {
 
 namespace {
+/// The documentation's address when the build was given one (the CMake
+/// cache variable MODLINT_INFORMATION_URI); empty: no link is written.
+constexpr llvm::StringLiteral InformationUri = MODLINT_INFORMATION_URI;
+
 constexpr const char *SourceRoot = "%SRCROOT%";
 
 /// §3.11.5: plain-text messages are complete sentences ending in a period.
@@ -50,7 +55,7 @@ std::string directoryUri(llvm::StringRef Directory) {
 
 /// §3.52: the SARIF level for a finding.
 llvm::StringRef sarifLevel(llvm::StringRef Level) {
-  return Level == "note" ? "note" : Level == "error" ? "error" : "warning";
+  return Level == "suggestion" ? "note" : Level == "error" ? "error" : "warning";
 }
 
 /// "modlint-nonatomic-update" -> "NonatomicUpdate" (§3.49.7, name).
@@ -73,16 +78,19 @@ Object reportingDescriptor(const Rule &R) {
   Array Tags;
   for (const std::string &Tag : R.Tags)
     Tags.push_back(Tag);
-  return Object{
+  Object Rule{
       {"id", R.Id},
       {"name", ruleName(R.Id)},
       {"shortDescription", message(R.Summary)},
       {"fullDescription", message(llvm::StringRef(R.Rationale).trim())},
       {"help", Object{{"text", R.Summary + "\n\n" + R.Rationale},
                       {"markdown", Markdown}}},
-      {"helpUri", std::string(MODLINT_INFORMATION_URI) + "checks/" + R.Id + ".md"},
       {"defaultConfiguration", Object{{"level", sarifLevel(R.Level)}}},
       {"properties", Object{{"tags", std::move(Tags)}, {"precision", "high"}}}};
+  // The help text is embedded; a link is given only to real documentation.
+  if (!InformationUri.empty())
+    Rule["helpUri"] = (InformationUri + "checks/" + R.Id + ".md").str();
+  return Rule;
 }
 
 /// §3.8: the run's property bag, with its lock graph when it has one.
@@ -236,8 +244,9 @@ void writeSarif(const Report &R, const std::vector<Rule> &Rules,
                 {"fullName", "modlint " MODLINT_VERSION},
                 {"version", MODLINT_VERSION},
                 {"semanticVersion", MODLINT_VERSION},
-                {"informationUri", MODLINT_INFORMATION_URI},
                 {"rules", std::move(RuleArray)}};
+  if (!InformationUri.empty())
+    Driver["informationUri"] = InformationUri;
   Object Invocation{{"executionSuccessful", Context.Result.complete()}};
   if (!Notifications.empty())
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
@@ -253,6 +262,37 @@ void writeSarif(const Report &R, const std::vector<Rule> &Rules,
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs", Array{std::move(Run)}}};
+  OS << llvm::formatv("{0:2}", Log) << "\n";
+}
+
+void writeBaselineLog(const Report &R, const std::string &ProjectRoot, llvm::raw_ostream &OS) {
+  std::vector<std::pair<std::array<std::string, 4>, Object>> Sorted;
+  for (const ReportEntry &Entry : R.Entries) {
+    if (Entry.Suppressed)
+      continue;
+    const ClangTidyError &E = *Entry.Error;
+    const std::string File = relativeTo(E.Message.FilePath, ProjectRoot);
+    Object Location{{"uri", relativeUri(File)}};
+    if (!llvm::sys::path::is_absolute(File))
+      Location["uriBaseId"] = SourceRoot;
+    Object Result{{"ruleId", E.DiagnosticName},
+                  {"level", sarifLevel(levelName(E))},
+                  {"message", message(E.Message.Message)},
+                  {"locations", Array{Object{{"physicalLocation",
+                                              Object{{"artifactLocation", std::move(Location)}}}}}},
+                  {"partialFingerprints", Object{{FingerprintKey, Entry.Fingerprint}}}};
+    Sorted.push_back({{File, E.DiagnosticName, E.Message.Message, Entry.Fingerprint},
+                      std::move(Result)});
+  }
+  llvm::sort(Sorted, [](const auto &A, const auto &B) { return A.first < B.first; });
+  Array Results;
+  for (auto &Entry : Sorted)
+    Results.push_back(std::move(Entry.second));
+  Object Run{{"tool", Object{{"driver", Object{{"name", "modlint"}}}}},
+             {"results", std::move(Results)}};
+  Value Log = Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                     {"version", "2.1.0"},
+                     {"runs", Array{std::move(Run)}}};
   OS << llvm::formatv("{0:2}", Log) << "\n";
 }
 

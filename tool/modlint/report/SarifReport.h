@@ -17,4 +17,11 @@ void writeSarif(const Report &R, const std::vector<Rule> &Rules,
                 const SarifContext &Context, SourcePositions &Positions,
                 llvm::raw_ostream &OS);
 
+/// A baseline to commit (--write-baseline): the findings that are not
+/// suppressed, as a SARIF log that --baseline reads, in a form that diffs
+/// well: sorted by file, check, message and fingerprint; no line numbers,
+/// tool version, time or absolute path, so that an unrelated edit, another
+/// machine or another modlint version leaves it unchanged.
+void writeBaselineLog(const Report &R, const std::string &ProjectRoot, llvm::raw_ostream &OS);
+
 } // namespace modlint

@@ -26,10 +26,10 @@ TEST(Cli, ExampleTreeHasFindingsAndExitsOne) {
   EXPECT_NE(Out.Stdout.find("'++' on 'messageCounter_'"), std::string::npos);
   // Standard error holds only the summary (no progress line off a terminal).
   EXPECT_EQ(Out.Stderr.rfind("modlint: 2 files linted in ", 0), 0u) << Out.Stderr;
-  EXPECT_NE(Out.Stderr.find("9 warnings (modlint-container-mutation: 1, "
-                            "modlint-field-assignment: 3, "
+  EXPECT_NE(Out.Stderr.find("8 warnings on 4 members (modlint-container-mutation: 1, "
+                            "modlint-field-assignment: 2, "
                             "modlint-mutable-member: 4, "
-                            "modlint-nonatomic-update: 1), 0 notes\n"),
+                            "modlint-nonatomic-update: 1), 0 suggestions"),
             std::string::npos)
       << Out.Stderr;
   EXPECT_EQ(std::count(Out.Stderr.begin(), Out.Stderr.end(), '\n'), 1);
@@ -101,6 +101,42 @@ TEST(Cli, ClangTidysOneDashLongOptionsWork) {
   llvm::sys::fs::remove(File);
 }
 
+// The parser's mistakes are said in modlint's words, and a choice is a
+// name, never a number that happens to convert.
+TEST(Cli, FlagErrorsAreModlintsSentences) {
+  auto Error = [](std::vector<std::string> Args) {
+    RunOutput Out = modlint(Args);
+    EXPECT_EQ(Out.ExitCode, 2) << Out.Stderr;
+    return Out.Stderr.substr(0, Out.Stderr.find('\n'));
+  };
+  EXPECT_EQ(Error({"--color=sometimes", "x.cpp", "--"}),
+            "modlint: error: --color: 'sometimes' is not one of auto, always, never");
+  EXPECT_EQ(Error({"--format", "2", "x.cpp", "--"}),
+            "modlint: error: --format: '2' is not one of text, json, sarif, github");
+  EXPECT_EQ(Error({"--fail-on=note", "x.cpp", "--"}),
+            "modlint: error: --fail-on: 'note' is not one of error, warning, suggestion, none");
+  EXPECT_EQ(Error({"x.cpp", "--format"}), "modlint: error: --format needs a value");
+  EXPECT_EQ(Error({"--global-state-scope=some", "x.cpp", "--"}),
+            "modlint: error: --global-state-scope: GlobalStateScope is one of all, modules, "
+            "not 'some'");
+  EXPECT_EQ(Error({"--config-file", "/nonexistent.yaml", "x.cpp", "--"}),
+            "modlint: error: --config-file: no such file '/nonexistent.yaml'");
+  // A modlint flag among the compiler's arguments would be passed to clang.
+  EXPECT_EQ(Error({"x.cpp", "--", "-std=c++20", "--checks=modlint-*"}),
+            "modlint: error: '--checks=modlint-*' is one of modlint's flags, given after "
+            "'--' where the compiler's arguments go; put it before '--'");
+}
+
+TEST(Cli, HelpNamesTheDocumentationThatExists) {
+  RunOutput Out = modlint({"--help"});
+  EXPECT_EQ(Out.ExitCode, 0);
+  const size_t At = Out.Stdout.find("Documentation: ");
+  ASSERT_NE(At, std::string::npos) << Out.Stdout;
+  const std::string Place =
+      Out.Stdout.substr(At + 15, Out.Stdout.find('\n', At) - At - 15);
+  EXPECT_TRUE(llvm::sys::fs::is_regular_file(Place)) << Place;
+}
+
 // A checks setting that enables nothing would lint nothing and pass CI.
 TEST(Cli, ChecksThatEnableNothingAreRefused) {
   const std::string File = writeTempFile("cpp", "int f() { return 1; }\n");
@@ -155,7 +191,7 @@ TEST(Cli, InputErrorsExitTwoWithAMessage) {
       {{"-p", Empty}, "has no entries"},
       {{"-p", Example, "/nonexistent/path"}, "no such file or directory"},
       {{"-p", Example, MODLINT_SOURCE_DIR "/docs"}, "no compilation database entry"},
-      {{"--no-such-flag"}, "not expected"},
+      {{"--no-such-flag"}, "unexpected argument '--no-such-flag'"},
       {{"--color=sometimes", "x.cpp", "--"}, "color"},
       {{}, "no compilation database"},
       {{Broken, "--", "-std=c++20"}, "use of undeclared identifier 'nope'"},

@@ -93,7 +93,13 @@ TEST(Sarif, ExampleTreeReportIsValidAndComplete) {
   const Object *Driver = Run.getObject("tool")->getObject("driver");
   EXPECT_EQ(Driver->getString("name"), "modlint");
   EXPECT_TRUE(Driver->getString("semanticVersion").has_value());
-  EXPECT_TRUE(Driver->getString("informationUri").has_value());
+  // Built without MODLINT_INFORMATION_URI: no link at all, never a
+  // placeholder address; each rule's help is embedded instead.
+  EXPECT_FALSE(Driver->getString("informationUri").has_value());
+  for (const llvm::json::Value &Rule : *Driver->getArray("rules")) {
+    EXPECT_FALSE(Rule.getAsObject()->getString("helpUri").has_value());
+    EXPECT_TRUE(Rule.getAsObject()->getObject("help")->getString("markdown").has_value());
+  }
   // Every rule of the catalogue, fired or not, with its metadata: one per
   // check, sorted by id.
   const Array &Rules = *Driver->getArray("rules");
@@ -118,7 +124,7 @@ TEST(Sarif, ExampleTreeReportIsValidAndComplete) {
   EXPECT_EQ(Run.getObject("originalUriBaseIds")->getObject("%SRCROOT%")->getString("uri"),
             "file://" + Example + "/");
   auto Results = results(Log);
-  EXPECT_EQ(Results.size(), 9u);
+  EXPECT_EQ(Results.size(), 8u); // four racy members, each written once
   for (const Object *R : Results) {
     const llvm::StringRef Rule = *R->getString("ruleId");
     EXPECT_EQ(*(*Rules[*R->getInteger("ruleIndex")].getAsObject()).getString("id"), Rule);
@@ -152,8 +158,10 @@ TEST(Sarif, NolintSuppressedFindingsAreKeptWithASuppression) {
       ++Open;
     }
   }
-  // The case's NOLINT comments silence seven findings; three stay open.
-  EXPECT_EQ(Suppressed, 7u);
+  // The case's NOLINT comments silence six findings; three stay open.
+  // (legacy_'s member finding is not made at all: its one write is
+  // silenced, and one NOLINT covers a race.)
+  EXPECT_EQ(Suppressed, 6u);
   EXPECT_EQ(Open, 3u);
 }
 
@@ -306,7 +314,7 @@ TEST(Baseline, SomethingElseIsAnInputError) {
 }
 
 TEST(Gate, FailOnChoosesTheLowestLevelThatFails) {
-  const std::string Notes = "tool/modlint/tests/fixits/never_modified.cpp";
+  const std::string Suggestions = "tool/modlint/tests/fixits/never_modified.cpp";
   const std::string Warnings = "testdata/modlint-field-assignment/plain_assignment.cpp";
   auto Exit = [&](const std::string &File, const std::string &Level) {
     std::vector<std::string> Args{File, "--", "-std=c++20", "-Iinclude"};
@@ -314,8 +322,10 @@ TEST(Gate, FailOnChoosesTheLowestLevelThatFails) {
       Args.insert(Args.begin(), "--fail-on=" + Level);
     return modlintIn(MODLINT_SOURCE_DIR, Args).ExitCode;
   };
-  EXPECT_EQ(Exit(Notes, ""), 0);
-  EXPECT_EQ(Exit(Notes, "note"), 1);
+  EXPECT_EQ(Exit(Suggestions, ""), 0);
+  EXPECT_EQ(Exit(Suggestions, "suggestion"), 1);
+  // "note" names only the notes attached to a finding, never a level.
+  EXPECT_EQ(Exit(Suggestions, "note"), 2);
   EXPECT_EQ(Exit(Warnings, ""), 1);
   EXPECT_EQ(Exit(Warnings, "warning"), 1);
   EXPECT_EQ(Exit(Warnings, "error"), 0);
@@ -332,10 +342,10 @@ TEST(Github, AnnotationsAreWorkflowCommands) {
                 "that every request to 'Sessions' shares; "),
             std::string::npos)
       << Out.Stdout;
-  // The unit's two findings and the three of the header it includes, one
-  // command per line.
-  EXPECT_EQ(countOccurrences(Out.Stdout, "::warning file="), 5u);
-  EXPECT_EQ(countOccurrences(Out.Stdout, "\n"), 5u);
+  // The unit's two findings and the two of the header it includes (the
+  // member, and its insertion through operator[]), one command per line.
+  EXPECT_EQ(countOccurrences(Out.Stdout, "::warning file="), 4u);
+  EXPECT_EQ(countOccurrences(Out.Stdout, "\n"), 4u);
   EXPECT_NE(Out.Stdout.find("::warning file=include/svc/shared_cache.hpp,line=12,col=58,"
                             "endLine=12,endColumn=69,title=modlint-container-mutation::"),
             std::string::npos);

@@ -105,5 +105,45 @@ TEST(Shards, BadShardSpecAndBadMergeInputsAreErrors) {
   EXPECT_EQ(Clean.ExitCode, 0) << Clean.Stderr;
 }
 
+// The gate step of a matrix: the merged findings as text or GitHub
+// annotations, and the same summary as a run, so an exit 1 is never
+// silent.
+TEST(Shards, MergeShowsTextOrAnnotationsAndTheRunsSummary) {
+  std::vector<std::string> Parts;
+  for (int K = 1; K <= 2; ++K) {
+    Parts.push_back(tempFilePath("sarif"));
+    inTree({"-p", ".", "bad", "--format=sarif", "-o", Parts.back(), "--shard",
+            std::to_string(K) + "/2"});
+  }
+  RunOutput Whole = runIn(MODLINT_TREE_DIR, MODLINT_BINARY,
+                          {"--color=never", "--no-cache", "-p", ".", "bad"});
+  auto Merge = [&](std::vector<std::string> Flags) {
+    std::vector<std::string> Args{"merge"};
+    Args.insert(Args.end(), Flags.begin(), Flags.end());
+    Args.insert(Args.end(), Parts.begin(), Parts.end());
+    return run(MODLINT_BINARY, Args);
+  };
+  RunOutput Text = Merge({"--format", "text"});
+  EXPECT_EQ(Text.ExitCode, 1) << Text.Stderr;
+  EXPECT_NE(Text.Stdout.find("bad/sessions.cpp:9:41: warning: assignment to 'currentUser_'"),
+            std::string::npos)
+      << Text.Stdout;
+  EXPECT_NE(Text.Stdout.find(": note: 'currentUser_' is declared here\n"), std::string::npos);
+  // The counts of one run over the same units, in the same words.
+  const std::string Counts = Whole.Stderr.substr(Whole.Stderr.find("s: ") + 3);
+  EXPECT_EQ(Text.Stderr, "modlint: 2 reports merged: " + Counts) << Whole.Stderr;
+
+  RunOutput Github = Merge({"--format=github", "--quiet"});
+  EXPECT_EQ(Github.ExitCode, 1);
+  EXPECT_EQ(Github.Stderr, "");
+  EXPECT_NE(Github.Stdout.find("::warning file=bad/sessions.cpp,line=9,col=41,"), std::string::npos)
+      << Github.Stdout;
+  RunOutput Json = Merge({"--format", "json"});
+  EXPECT_EQ(Json.ExitCode, 2);
+  EXPECT_NE(Json.Stderr.find("the reports are SARIF, so the merged report is too"),
+            std::string::npos)
+      << Json.Stderr;
+}
+
 } // namespace
 } // namespace modlint::testing

@@ -6,7 +6,10 @@
 #include "gtest/gtest.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+
+#include <fstream>
 
 namespace modlint::testing {
 namespace {
@@ -24,7 +27,7 @@ TEST(Tree, GoodDirectoryIsCleanWithOnlyTheSummary) {
   EXPECT_EQ(Out.ExitCode, 0);
   EXPECT_EQ(Out.Stdout, "");
   EXPECT_EQ(Out.Stderr.rfind("modlint: 2 files linted in ", 0), 0u) << Out.Stderr;
-  EXPECT_NE(Out.Stderr.find(": 0 warnings, 0 notes\n"), std::string::npos);
+  EXPECT_NE(Out.Stderr.find(": 0 warnings, 0 suggestions\n"), std::string::npos);
 }
 
 TEST(Tree, BadDirectoryFailsAndSharedHeaderFindingsAppearOnce) {
@@ -35,8 +38,9 @@ TEST(Tree, BadDirectoryFailsAndSharedHeaderFindingsAppearOnce) {
   for (const Finding &F : Findings)
     if (F.File == "include/svc/shared_cache.hpp")
       ++InHeader;
-  // entries_: the member, the operator[] insertion and the assignment.
-  EXPECT_EQ(InHeader, 3u) << Out.Stdout;
+  // entries_: the member, and the operator[] insertion (one finding with
+  // the assignment through it).
+  EXPECT_EQ(InHeader, 2u) << Out.Stdout;
   EXPECT_EQ(countOccurrences(Out.Stdout, "'operator[]' mutates container 'entries_'"), 1u);
 }
 
@@ -128,10 +132,23 @@ TEST(Tree, OutputFileAndQuiet) {
   EXPECT_EQ(Out.Stderr, "");
   EXPECT_TRUE(static_cast<bool>(llvm::json::parse(readFile(Report))));
   llvm::sys::fs::remove(Report);
-  RunOutput Unwritable = inTree({"-p", ".", "bad", "-o", "/nonexistent/dir/r.txt"});
-  EXPECT_EQ(Unwritable.ExitCode, 2);
-  EXPECT_NE(Unwritable.Stderr.find("cannot write '/nonexistent/dir/r.txt'"),
-            std::string::npos);
+  // An output that cannot be written is refused before anything is
+  // linted, not after a long run: no summary, one line with the reason.
+  for (const std::vector<std::string> &Flags :
+       {std::vector<std::string>{"-o", "/nonexistent/dir/r.txt"},
+        {"--export-fixes", "/nonexistent/dir/fixes.yaml"},
+        {"-o", "include"}}) {
+    std::vector<std::string> Args{"-p", ".", "bad"};
+    Args.insert(Args.end(), Flags.begin(), Flags.end());
+    RunOutput Unwritable = inTree(Args);
+    EXPECT_EQ(Unwritable.ExitCode, 2) << Flags.back();
+    EXPECT_EQ(Unwritable.Stderr.rfind("modlint: error: cannot write '" + Flags.back() + "': ", 0),
+              0u)
+        << Unwritable.Stderr;
+    EXPECT_EQ(std::count(Unwritable.Stderr.begin(), Unwritable.Stderr.end(), '\n'), 1)
+        << Unwritable.Stderr;
+    EXPECT_EQ(Unwritable.Stdout, "");
+  }
 }
 
 TEST(Tree, DumpConfigShowsTheMergedConfiguration) {
@@ -147,7 +164,7 @@ TEST(Tree, DumpConfigShowsTheMergedConfiguration) {
 TEST(Tree, BadConfigFileIsAnInputError) {
   const std::string Config =
       writeTempFile("yaml", "ModuleBases: [svc::Handler]\nStrictMode: true\n");
-  RunOutput Out = inTree({"-p", ".", "--config", Config, "good"});
+  RunOutput Out = inTree({"-p", ".", "--config-file", Config, "good"});
   EXPECT_EQ(Out.ExitCode, 2);
   EXPECT_NE(Out.Stderr.find(Config + ":2:1: unknown key 'StrictMode'"),
             std::string::npos)
@@ -191,6 +208,30 @@ TEST(Tree, TerminalGetsProgressAndColoursUnlessAskedNot) {
   EXPECT_EQ(Quiet.find("files linted"), std::string::npos);
 }
 
+// On a 40-column terminal every progress line fits in 39 columns (a full
+// last column would wrap and leave a stale line behind), the file's name
+// cut from the left.
+TEST(Tree, ProgressLineFitsANarrowTerminal) {
+  const std::string Long = tempDirectory() + "/a-directory-with-a-rather-long-name";
+  llvm::sys::fs::create_directories(Long);
+  const std::string File = Long + "/handler_with_a_long_name.cpp";
+  std::ofstream(File) << "int f() { return 1; }\n";
+  const std::string Out = onTerminal("stty cols 40; " + std::string(MODLINT_BINARY) +
+                                     " --no-cache " + File + " -- -std=c++20");
+  size_t Lines = 0;
+  for (size_t At = Out.find("\r["); At != std::string::npos; At = Out.find("\r[", At + 1)) {
+    const size_t End = Out.find("\x1b[K", At);
+    ASSERT_NE(End, std::string::npos) << Out;
+    const std::string Line = Out.substr(At + 1, End - At - 1);
+    EXPECT_LE(Line.size(), 39u) << Line;
+    EXPECT_EQ(Line.rfind("[1/1] ...", 0), 0u) << Line;
+    EXPECT_EQ(Line.substr(Line.size() - 28), "handler_with_a_long_name.cpp") << Line;
+    ++Lines;
+  }
+  EXPECT_EQ(Lines, 1u) << Out;
+  llvm::sys::fs::remove_directories(llvm::sys::path::parent_path(Long));
+}
+
 TEST(Tree, ExplainPrintsTheRule) {
   RunOutput Out = run(MODLINT_BINARY, {"explain", "modlint-container-mutation"});
   EXPECT_EQ(Out.ExitCode, 0);
@@ -200,6 +241,40 @@ TEST(Tree, ExplainPrintsTheRule) {
   RunOutput Unknown = run(MODLINT_BINARY, {"explain", "modlint-nothing"});
   EXPECT_EQ(Unknown.ExitCode, 2);
   EXPECT_NE(Unknown.Stderr.find("modlint-field-assignment"), std::string::npos);
+}
+
+} // namespace
+} // namespace modlint::testing
+
+namespace modlint::testing {
+namespace {
+
+/// The same run from the tree's top, from a subdirectory and from outside
+/// the tree: the root is found (the top's .modlint.yaml), so the shared
+/// header's findings, the paths and the fingerprints are the same.
+TEST(Tree, SameReportFromAnyWorkingDirectory) {
+  const std::string Outside = tempDirectory();
+  const std::vector<std::pair<std::string, std::vector<std::string>>> Runs{
+      {Tree, {"-p", ".", "bad"}},
+      {Tree + "/bad", {"-p", "..", "."}},
+      {Outside, {"-p", Tree, Tree + "/bad"}}};
+  std::optional<llvm::json::Value> First;
+  for (const auto &[Directory, Args] : Runs) {
+    std::vector<std::string> Full{"--no-cache", "--format=json"};
+    Full.insert(Full.end(), Args.begin(), Args.end());
+    RunOutput Out = runIn(Directory, MODLINT_BINARY, Full);
+    EXPECT_EQ(Out.ExitCode, 1) << Directory << "\n" << Out.Stderr;
+    auto Parsed = llvm::json::parse(Out.Stdout);
+    ASSERT_TRUE(static_cast<bool>(Parsed)) << Directory;
+    const llvm::json::Array *Findings = Parsed->getAsObject()->getArray("findings");
+    ASSERT_NE(Findings, nullptr);
+    EXPECT_NE(Out.Stdout.find("\"include/svc/shared_cache.hpp\""), std::string::npos) << Directory;
+    if (!First)
+      First = llvm::json::Value(llvm::json::Array(*Findings));
+    else
+      EXPECT_EQ(llvm::json::Value(llvm::json::Array(*Findings)), *First) << Directory;
+  }
+  llvm::sys::fs::remove_directories(Outside);
 }
 
 } // namespace

@@ -30,8 +30,10 @@ struct Scratch {
     std::ofstream(Dir + "/" + Name) << Text;
     return Dir + "/" + Name;
   }
+  /// The scratch projects hold no shared module on purpose: their whole
+  /// database is linted for what the input does to the run.
   RunOutput lint(std::vector<std::string> Args) const {
-    Args.insert(Args.begin(), {"--color=never", "--no-cache", "-q"});
+    Args.insert(Args.begin(), {"--color=never", "--no-cache", "-q", "--allow-no-modules"});
     return runIn(Dir, MODLINT_BINARY, Args);
   }
 };
@@ -55,21 +57,21 @@ TEST(UntrustedInput, NestingTooDeepForARecursiveParserIsRefused) {
   expectRefused(S.lint({"--baseline", Log, "-p", "."}), TooDeep, "baseline");
   expectRefused(run(MODLINT_BINARY, {"merge", Log}), TooDeep, "merge");
   const std::string Config = S.write("deep.yaml", std::string(500000, '['));
-  expectRefused(S.lint({"--config", Config, "-p", "."}), TooDeep, "config");
+  expectRefused(S.lint({"--config-file", Config, "-p", "."}), TooDeep, "config");
   std::string Block;
   for (int Level = 0; Level < 300; ++Level)
     Block += std::string(Level, ' ') + "k:\n";
-  expectRefused(S.lint({"--config", S.write("block.yaml", Block), "-p", "."}), TooDeep,
+  expectRefused(S.lint({"--config-file", S.write("block.yaml", Block), "-p", "."}), TooDeep,
                 "config nested by indentation");
   // An apostrophe inside a plain scalar opens no quote: the brackets after
   // it still count.
-  expectRefused(S.lint({"--config", S.write("apostrophe.yaml", "Checks: it's\nHeaderFilter: " +
+  expectRefused(S.lint({"--config-file", S.write("apostrophe.yaml", "Checks: it's\nHeaderFilter: " +
                                                                     std::string(500000, '[')),
                         "-p", "."}),
                 TooDeep, "config with an apostrophe before the brackets");
   // `''` inside a single-quoted scalar is an apostrophe, not its end: the
   // brackets after it are text (the config fuzzer found this one).
-  const RunOutput Quoted = S.lint({"--config",
+  const RunOutput Quoted = S.lint({"--config-file",
                                    S.write("quoted.yaml", "HeaderFilter: 'it''s " +
                                                               std::string(300, '[') + "'\n"),
                                    "--dump-config"});
@@ -79,7 +81,7 @@ TEST(UntrustedInput, NestingTooDeepForARecursiveParserIsRefused) {
 TEST(UntrustedInput, SpecialFilesAreRefusedNotReadForever) {
   Scratch S;
   expectRefused(S.lint({"-p", "/dev/zero"}), "'/dev/zero': a device, not a regular file", "-p");
-  expectRefused(S.lint({"--config", "/dev/zero", "-p", "."}), "a device, not a regular file",
+  expectRefused(S.lint({"--config-file", "/dev/zero", "-p", "."}), "a device, not a regular file",
                 "--config");
   expectRefused(S.lint({"--baseline", "/dev/zero", "-p", "."}), "a device, not a regular file",
                 "--baseline");
@@ -104,7 +106,7 @@ TEST(UntrustedInput, AnEndlessIncludeWithTheCacheOn) {
   Scratch S;
   S.write("a.cpp", "#include \"/dev/zero\"\nint a;\n");
   RunOutput Out = runIn(S.Dir, MODLINT_BINARY,
-                        {"--color=never", "-q", "-p", ".", "--cache-dir", S.Dir + "/cache"});
+                        {"--color=never", "-q", "--allow-no-modules", "-p", ".", "--cache-dir", S.Dir + "/cache"});
   EXPECT_EQ(Out.ExitCode, 0) << Out.Stderr;
 }
 

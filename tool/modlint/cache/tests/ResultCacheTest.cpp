@@ -160,7 +160,7 @@ TEST(ResultCache, AnEntryThatDoesNotProveItselfIsAMiss) {
   // Values of the wrong type or out of range.
   EXPECT_FALSE(E.usedWith("Level:           Remark", "Level:           99"));
   EXPECT_FALSE(E.usedWith("FileOffset:      30", "FileOffset:      yes"));
-  EXPECT_FALSE(E.usedWith("Format:          4", "Format:          3"));
+  EXPECT_FALSE(E.usedWith("Format:          5", "Format:          4"));
   // Lock-order edges only at places inside the files the unit read.
   auto Edge = [](const std::string &File) {
     const std::string Place = "{ File: '" + File + "', Offset: 0 }";
