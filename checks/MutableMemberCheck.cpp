@@ -1,7 +1,6 @@
 #include "MutableMemberCheck.h"
 
 #include "analysis/ForwardedWrites.h"
-#include "analysis/NoLintLines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -278,22 +277,23 @@ void MutableMemberCheck::reportMember(const ValueDecl &Member,
 }
 
 std::vector<SourceLocation>
-MutableMemberCheck::reportedWrites(const Modifications &M, SourceManager &Sources) const {
+MutableMemberCheck::reportedWrites(const Modifications &M, SourceManager &Sources) {
   std::vector<UnguardedWrite> ByPlace = M.Unguarded;
   llvm::sort(ByPlace, [&](const UnguardedWrite &A, const UnguardedWrite &B) {
     return Sources.isBeforeInTranslationUnit(A.Where, B.Where);
   });
-  NoLintLines NoLint(Sources);
+  if (!NoLint)
+    NoLint = std::make_unique<NoLintLines>(Sources);
   std::vector<SourceLocation> Writes;
   for (size_t First = 0, Next; First < ByPlace.size(); First = Next) {
     // The same write can be seen twice (as a write event and as a use the
     // mutation analysis calls a modification): one NOLINT for either check
     // that reports it, or for this one, silences it.
     const SourceLocation Where = ByPlace[First].Where;
-    bool Silenced = NoLint.silences(Where, getID());
+    bool Silenced = NoLint->silences(Where, getID());
     for (Next = First; Next < ByPlace.size() && ByPlace[Next].Where == Where; ++Next)
       Silenced = Silenced || (!ByPlace[Next].Check.empty() &&
-                              NoLint.silences(Where, ByPlace[Next].Check));
+                              NoLint->silences(Where, ByPlace[Next].Check));
     if (!Silenced)
       Writes.push_back(Where);
   }
@@ -319,6 +319,7 @@ void MutableMemberCheck::onEndOfTranslationUnit() {
   ModuleClasses.clear();
   AnalysedBody = nullptr;
   Analyzer.reset();
+  NoLint.reset();
   ModuleCheck::onEndOfTranslationUnit();
 }
 

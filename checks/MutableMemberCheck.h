@@ -1,5 +1,6 @@
 #pragma once
 #include "ModuleCheck.h"
+#include "analysis/NoLintLines.h"
 
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/DenseMap.h"
@@ -50,7 +51,7 @@ private:
   /// each: those no NOLINT comment on their line silences, for this check
   /// or for the write check that reports them (one NOLINT per race).
   std::vector<clang::SourceLocation> reportedWrites(const Modifications &M,
-                                                    clang::SourceManager &Sources) const;
+                                                    clang::SourceManager &Sources);
   void reportMember(const clang::ValueDecl &Member,
                     const clang::CXXRecordDecl &Module, bool ClassComplete);
   /// Declaring the never-modified `Member` const would compile: nothing
@@ -72,6 +73,8 @@ private:
   llvm::DenseSet<const clang::ValueDecl *> WrittenOnOtherInstances;
   std::vector<const clang::CXXRecordDecl *> ModuleClasses;
   const clang::Stmt *AnalysedBody = nullptr;
+  /// The unit's NOLINT comments, read once, when a member first needs them.
+  std::unique_ptr<NoLintLines> NoLint;
   std::unique_ptr<clang::ExprMutationAnalyzer> Analyzer;
 };
 

@@ -323,7 +323,7 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
     fmt::print(stderr, "Run 'modlint --help' for usage.\n");
     return ExitUsage;
   }
-  if (std::optional<std::string> Misplaced = flagAfterDoubleDash(App, FullArgc, Argv)) {
+  if (std::optional<std::string> Misplaced = flagAfterDoubleDash(App, Argc, FullArgc, Argv)) {
     fmt::print(stderr, "modlint: error: {}\n", *Misplaced);
     return ExitUsage;
   }

@@ -48,13 +48,10 @@ std::string flagErrorSentence(const CLI::ParseError &Error) {
   return What;
 }
 
-std::optional<std::string> flagAfterDoubleDash(const CLI::App &App, int Argc,
+std::optional<std::string> flagAfterDoubleDash(const CLI::App &App, int Separator, int Argc,
                                                const char *const *Argv) {
-  int First = 1;
-  while (First < Argc && llvm::StringRef(Argv[First]) != "--")
-    ++First;
   const llvm::opt::OptTable &Compiler = clang::driver::getDriverOptTable();
-  for (int I = First + 1; I < Argc; ++I) {
+  for (int I = Separator + 1; I < Argc; ++I) {
     const llvm::StringRef Arg = Argv[I];
     if (!Arg.starts_with("--"))
       continue;

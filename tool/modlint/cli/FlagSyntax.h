@@ -27,10 +27,11 @@ CLI::Validator oneOf(std::initializer_list<std::pair<const char *, Enum>> Choice
 /// The error a user sees for a parse error of CLI11's.
 std::string flagErrorSentence(const CLI::ParseError &Error);
 
-/// The first argument after `--` (where the compiler's arguments go) that
-/// is one of `App`'s long flags and no compiler option, e.g. `--checks=x`:
-/// the message that says it belongs before `--`.
-std::optional<std::string> flagAfterDoubleDash(const CLI::App &App, int Argc,
+/// The first argument after `--` (at `Argv[Separator]`, where the
+/// compiler's arguments go) that is one of `App`'s long flags and no
+/// compiler option, e.g. `--checks=x`: the message that says it belongs
+/// before `--`.
+std::optional<std::string> flagAfterDoubleDash(const CLI::App &App, int Separator, int Argc,
                                                const char *const *Argv);
 
 } // namespace modlint

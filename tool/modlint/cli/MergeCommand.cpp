@@ -76,8 +76,7 @@ int mergeCommand(const CommandLine &Cmd) {
   auto Merged = mergeReports(Cmd.MergeInputs, Settings);
   if (!Merged)
     return usageError(llvm::toString(Merged.takeError()));
-  // The merged text is modlint's own JSON: it parses.
-  const llvm::json::Value Report = llvm::cantFail(llvm::json::parse(Merged->Text));
+  const llvm::json::Value &Report = Merged->Report;
   const std::vector<PlainFinding> Findings = plainFindings(Report);
   const bool Sarif = Report.getAsObject()->getArray("runs") != nullptr;
   auto Text = rendered(Cmd, Merged->Text, Findings, Sarif);

@@ -21,6 +21,10 @@ std::string escapeWorkflowValue(llvm::StringRef Text, bool Property) {
   return Out;
 }
 
+const char *annotationCommand(llvm::StringRef Level) {
+  return Level == "error" ? "error" : Level == "suggestion" ? "notice" : "warning";
+}
+
 void writeAnnotations(const std::vector<Annotation> &Annotations, llvm::raw_ostream &OS) {
   std::map<std::string, size_t> Shown, Left;
   for (const Annotation &A : Annotations) {
@@ -56,9 +60,9 @@ void writeGithubAnnotations(const Report &R, const std::string &ProjectRoot,
     const llvm::StringRef Level = levelName(E);
     const Position Start = Positions.at(E.Message.FilePath, E.Message.FileOffset);
     const Position End = Positions.at(E.Message.FilePath, messageEnd(E.Message));
-    Annotations.push_back({Level == "error" ? "error" : Level == "suggestion" ? "notice" : "warning",
-                           relativeTo(E.Message.FilePath, ProjectRoot), Start.Line, Start.Column,
-                           End.Line, End.Column, E.DiagnosticName, E.Message.Message});
+    Annotations.push_back({annotationCommand(Level), relativeTo(E.Message.FilePath, ProjectRoot),
+                           Start.Line, Start.Column, End.Line, End.Column, E.DiagnosticName,
+                           E.Message.Message});
   }
   writeAnnotations(Annotations, OS);
 }

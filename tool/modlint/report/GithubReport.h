@@ -20,6 +20,10 @@ struct Annotation {
   std::string Message;
 };
 
+/// The workflow command for a finding's level: error, notice (a
+/// suggestion) or warning.
+const char *annotationCommand(llvm::StringRef Level);
+
 /// The annotations, in order; past AnnotationsPerKind of a kind, plain log
 /// lines and one notice saying how many were not annotated.
 void writeAnnotations(const std::vector<Annotation> &Annotations, llvm::raw_ostream &OS);

@@ -94,6 +94,7 @@ llvm::Expected<MergeResult> mergeSarif(std::vector<Value> Logs, std::vector<Valu
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
   Run["invocations"] = Array{std::move(Invocation)};
   Out.Text = llvm::formatv("{0:2}", Merged).str() + "\n";
+  Out.Report = std::move(Merged);
   return Out;
 }
 
@@ -170,6 +171,7 @@ llvm::Expected<MergeResult> mergeJson(std::vector<Value> Reports, std::vector<Va
                            {"suppressed", Suppressed},
                            {"absentFromBaseline", Absent}};
   Out.Text = llvm::formatv("{0:2}", Merged).str() + "\n";
+  Out.Report = std::move(Merged);
   return Out;
 }
 } // namespace

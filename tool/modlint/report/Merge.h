@@ -7,6 +7,7 @@
 #include "core/LockEdges.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include <functional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ namespace modlint {
 
 struct MergeResult {
   std::string Text;      // the merged report
+  llvm::json::Value Report = nullptr; // the same, as JSON: its findings are read back from it
   bool FailsGate = false; // a result at or above the threshold, not in a baseline
 };
 

@@ -130,10 +130,8 @@ std::vector<Annotation> annotationsOf(const std::vector<PlainFinding> &Findings)
   std::vector<Annotation> Annotations;
   for (const PlainFinding &F : Findings)
     if (!F.Suppressed && !F.Unchanged)
-      Annotations.push_back({F.Level == "error"        ? "error"
-                             : F.Level == "suggestion" ? "notice"
-                                                       : "warning",
-                             F.File, F.Line, F.Column, F.EndLine, F.EndColumn, F.Check, F.Message});
+      Annotations.push_back({annotationCommand(F.Level), F.File, F.Line, F.Column, F.EndLine,
+                             F.EndColumn, F.Check, F.Message});
   return Annotations;
 }
 

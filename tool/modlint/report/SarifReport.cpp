@@ -102,6 +102,14 @@ Object runProperties(const SarifContext &Context) {
   return Properties;
 }
 
+/// §3.4: the file under %SRCROOT% when it is in the project.
+Object artifactLocation(const std::string &File, const std::string &ProjectRoot) {
+  std::string Relative = relativeTo(File, ProjectRoot);
+  if (llvm::sys::path::is_absolute(Relative))
+    return Object{{"uri", "file://" + relativeUri(Relative)}};
+  return Object{{"uri", relativeUri(Relative)}, {"uriBaseId", SourceRoot}};
+}
+
 class ResultBuilder {
 public:
   ResultBuilder(const SarifContext &Context, SourcePositions &Positions)
@@ -117,12 +125,8 @@ public:
                   {"endColumn", End.Column}};
   }
 
-  /// §3.4: the file under %SRCROOT% when it is in the project.
   Object artifactLocation(const std::string &File) {
-    std::string Relative = relativeTo(File, Context.ProjectRoot);
-    if (llvm::sys::path::is_absolute(Relative))
-      return Object{{"uri", "file://" + relativeUri(Relative)}};
-    return Object{{"uri", relativeUri(Relative)}, {"uriBaseId", SourceRoot}};
+    return modlint::artifactLocation(File, Context.ProjectRoot);
   }
 
   /// §3.28: where a message points, with its highlighted range.
@@ -272,14 +276,13 @@ void writeBaselineLog(const Report &R, const std::string &ProjectRoot, llvm::raw
       continue;
     const ClangTidyError &E = *Entry.Error;
     const std::string File = relativeTo(E.Message.FilePath, ProjectRoot);
-    Object Location{{"uri", relativeUri(File)}};
-    if (!llvm::sys::path::is_absolute(File))
-      Location["uriBaseId"] = SourceRoot;
     Object Result{{"ruleId", E.DiagnosticName},
                   {"level", sarifLevel(levelName(E))},
                   {"message", message(E.Message.Message)},
-                  {"locations", Array{Object{{"physicalLocation",
-                                              Object{{"artifactLocation", std::move(Location)}}}}}},
+                  {"locations",
+                   Array{Object{{"physicalLocation",
+                                 Object{{"artifactLocation",
+                                         artifactLocation(E.Message.FilePath, ProjectRoot)}}}}}},
                   {"partialFingerprints", Object{{FingerprintKey, Entry.Fingerprint}}}};
     Sorted.push_back({{File, E.DiagnosticName, E.Message.Message, Entry.Fingerprint},
                       std::move(Result)});
