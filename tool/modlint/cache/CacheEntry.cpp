@@ -3,6 +3,8 @@
 #include "core/Paths.h"
 #include "core/YamlInput.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/Support/FileSystem.h"
+#include <optional>
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(modlint::EntryInput)
 LLVM_YAML_IS_SEQUENCE_VECTOR(modlint::LockEdge)
@@ -75,8 +77,26 @@ public:
 private:
   bool inside(llvm::StringRef File, uint64_t Offset, uint64_t Length) const {
     auto Found = Verified.find(File);
-    return Found != Verified.end() && Offset <= Found->second &&
-           Length <= Found->second - Offset;
+    if (Found == Verified.end()) {
+      llvm::SmallString<256> Real;
+      if (llvm::sys::fs::real_path(File, Real) ||
+          (Found = realInputs().find(Real)) == realInputs().end())
+        return false;
+    }
+    return Offset <= Found->second && Length <= Found->second - Offset;
+  }
+
+  /// The inputs by real path, worked out at the first place not named as
+  /// an input is: a unit compiled in `bad/` with -I../include reads
+  /// `bad/../include/x.h`, and its findings name `include/x.h`.
+  const VerifiedInputs &realInputs() const {
+    if (!RealInputs) {
+      RealInputs.emplace();
+      for (const auto &Input : Verified)
+        if (llvm::SmallString<256> Real; !llvm::sys::fs::real_path(Input.getKey(), Real))
+          RealInputs->try_emplace(Real, Input.getValue());
+    }
+    return *RealInputs;
   }
 
   bool fits(const clang::tooling::DiagnosticMessage &M) const {
@@ -100,6 +120,7 @@ private:
 
   const LintJob &Job;
   const VerifiedInputs &Verified;
+  mutable std::optional<VerifiedInputs> RealInputs;
 };
 } // namespace
 

@@ -43,6 +43,40 @@ std::vector<ClangTidyError> asErrors(const std::vector<clang::tooling::Diagnosti
   }
   return Errors;
 }
+/// Marks an entry as just used: entries are ranked by modification time.
+void markUsed(const std::string &Path) {
+  llvm::Expected<llvm::sys::fs::file_t> File = llvm::sys::fs::openNativeFileForReadWrite(
+      Path, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_None);
+  if (!File) {
+    llvm::consumeError(File.takeError()); // an entry not marked is only evicted sooner
+    return;
+  }
+  (void)llvm::sys::fs::setLastAccessAndModificationTime(*File, std::chrono::system_clock::now());
+  llvm::sys::fs::closeFile(*File);
+}
+
+/// The entries of one unit's directory, most recently used first (the
+/// first MaxEntriesPerUnit of them unless `All`): a directory filled by
+/// someone else costs a bounded number of reads.
+std::vector<std::string> unitEntries(const std::string &Unit, bool All = false) {
+  std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Found;
+  std::error_code Error;
+  for (llvm::sys::fs::directory_iterator It(Unit, Error), End; !Error && It != End;
+       It.increment(Error)) {
+    llvm::ErrorOr<llvm::sys::fs::basic_file_status> Status = It->status();
+    if (Status && Status->type() == llvm::sys::fs::file_type::regular_file &&
+        llvm::StringRef(It->path()).ends_with(".yaml"))
+      Found.emplace_back(Status->getLastModificationTime(), It->path());
+  }
+  llvm::sort(Found, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  std::vector<std::string> Paths;
+  for (const auto &[Time, Path] : Found)
+    if (All || Paths.size() < MaxEntriesPerUnit)
+      Paths.push_back(Path);
+  return Paths;
+}
 } // namespace
 
 ResultCache::ResultCache(std::string Directory)
@@ -65,9 +99,9 @@ std::string ResultCache::keyOf(const LintJob &Job) const {
                      /*LowerCase=*/true);
 }
 
-std::string ResultCache::pathOf(const std::string &Key) const {
+std::string ResultCache::unitDirectory(const std::string &Key) const {
   llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, Key.substr(0, 2), Key + ".yaml");
+  llvm::sys::path::append(Path, Key.substr(0, 2), Key);
   return std::string(Path);
 }
 
@@ -89,8 +123,7 @@ std::optional<ResultCache::FileFacts> ResultCache::facts(const std::string &Path
   return Read;
 }
 
-std::optional<UnitResult> ResultCache::lookup(const LintJob &Job) {
-  const std::string Path = pathOf(keyOf(Job));
+std::optional<UnitResult> ResultCache::read(const std::string &Path, const LintJob &Job) {
   auto Buffer = readInputFile(Path, MaxCacheEntryBytes);
   if (!Buffer) {
     llvm::consumeError(Buffer.takeError());
@@ -116,7 +149,19 @@ std::optional<UnitResult> ResultCache::lookup(const LintJob &Job) {
   Result.Suppressed = asErrors(Read.Suppressed);
   Result.LockEdges = std::move(Read.LockEdges);
   Result.Census = std::move(Read.Census);
+  for (const EntryInput &Input : Read.Inputs)
+    Result.Inputs.push_back(Input.Path);
+  llvm::sort(Result.Inputs);
   return Result;
+}
+
+std::optional<UnitResult> ResultCache::lookup(const LintJob &Job) {
+  for (const std::string &Path : unitEntries(unitDirectory(keyOf(Job))))
+    if (std::optional<UnitResult> Result = read(Path, Job)) {
+      markUsed(Path);
+      return Result;
+    }
+  return std::nullopt;
 }
 
 void ResultCache::store(const LintJob &Job, const UnitResult &Result,
@@ -140,12 +185,22 @@ void ResultCache::store(const LintJob &Job, const UnitResult &Result,
   Written.Suppressed = asDiagnostics(Result.Suppressed);
   Written.LockEdges = Result.LockEdges;
   Written.Census = Result.Census;
-  const std::string Path = pathOf(keyOf(Job));
+  // Named by the inputs' contents: the same state of the files is one
+  // entry, however often it is linted.
+  std::string State;
+  for (const EntryInput &Input : Written.Inputs)
+    State += Input.Path + '\0' + Input.Hash + '\0';
+  const std::string Unit = unitDirectory(keyOf(Job));
   // Inside the private cache directory, private too.
-  if (llvm::sys::fs::create_directory(llvm::sys::path::parent_path(Path),
-                                      /*IgnoreExisting=*/true, llvm::sys::fs::owner_all))
-    return; // a cache that cannot be written only costs time
+  for (llvm::StringRef Dir : {llvm::sys::path::parent_path(Unit), llvm::StringRef(Unit)})
+    if (llvm::sys::fs::create_directory(Dir, /*IgnoreExisting=*/true, llvm::sys::fs::owner_all))
+      return; // a cache that cannot be written only costs time
+  const std::string Path = Unit + "/" + hashOf(State) + ".yaml";
   llvm::consumeError(writeFileAtomically(Path, printEntry(Written)));
+  // Beyond the bound, the least recently used entries go.
+  const std::vector<std::string> Entries = unitEntries(Unit, /*All=*/true);
+  for (size_t I = MaxEntriesPerUnit; I < Entries.size(); ++I)
+    llvm::sys::fs::remove(Entries[I]);
 }
 
 } // namespace modlint

@@ -1,7 +1,10 @@
 // The result cache: a unit whose inputs have not changed is not linted
-// again. An entry is keyed by what decides the result (modlint's own
-// binary, LLVM's version, the compile command, the configuration) and holds
-// the content hash of every file the unit read, which must all still match.
+// again. A unit's entries are kept under a key of what decides the result
+// (modlint's own binary, LLVM's version, the compile command, the
+// configuration); each holds the content hash of every file the unit read,
+// which must all still match. A unit keeps its MaxEntriesPerUnit most
+// recently used entries, so a reverted edit or a return to another branch
+// finds its results still there.
 // Safe under concurrent runs: entries are written whole through a rename,
 // and an entry that cannot be read is a miss and is replaced. Trusted only
 // as far as it proves itself: see CacheEntry.h (what an entry must show)
@@ -18,6 +21,9 @@
 
 namespace modlint {
 
+/// Entries kept per unit: the states of its files last linted or reused.
+inline constexpr size_t MaxEntriesPerUnit = 4;
+
 class ResultCache {
 public:
   /// `Directory` must have passed prepareCacheDirectory.
@@ -30,7 +36,11 @@ public:
 
 private:
   std::string keyOf(const LintJob &Job) const;
-  std::string pathOf(const std::string &Key) const;
+  /// Where the entries of one key are.
+  std::string unitDirectory(const std::string &Key) const;
+  /// The entry at `Path`, if it is whole, fits the job and its inputs are
+  /// unchanged.
+  std::optional<UnitResult> read(const std::string &Path, const LintJob &Job);
   /// A file's content hash and size.
   struct FileFacts {
     std::string Hash;

@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 
 #include "cli/Documentation.h"
+#include "cli/UnitMode.h"
 #include "cli/FlagSyntax.h"
 
 #include "core/Paths.h"
@@ -178,6 +179,10 @@ void addReportFlags(CLI::App &App, CommandLine &Out) {
                                     {"never", ColorMode::Never}}))
       ->group(Group);
   App.add_flag("-q,--quiet", Out.Quiet, "No progress line and no closing summary")->group(Group);
+  App.add_flag("--sort", Out.Sort,
+               "Print text findings sorted by file once every unit is linted, instead of "
+               "as units finish")
+      ->group(Group);
   App.add_option("--baseline", Out.BaselineFile,
                  "An earlier SARIF report: findings already in it are "
                  "'unchanged' and do not fail the run")
@@ -294,6 +299,7 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   addSelectionFlags(App, Out);
   addRunFlags(App, Out);
   addReportFlags(App, Out);
+  addUnitFlags(App, Out);
   auto Args = withLongOptions(App, Argc, Argv);
   if (!Args) {
     fmt::print(stderr, "modlint: error: {}\n", llvm::toString(Args.takeError()));
@@ -325,6 +331,10 @@ std::optional<int> parseCommandLine(int Argc, const char *const *Argv,
   }
   if (std::optional<std::string> Misplaced = flagAfterDoubleDash(App, Argc, FullArgc, Argv)) {
     fmt::print(stderr, "modlint: error: {}\n", *Misplaced);
+    return ExitUsage;
+  }
+  if (std::optional<std::string> Problem = applyUnitMode(App, Out)) {
+    fmt::print(stderr, "modlint: error: {}\n", *Problem);
     return ExitUsage;
   }
   // `--config .modlint.yaml` as modlint once took it: say what changed

@@ -29,6 +29,9 @@ struct CommandLine {
   std::string OutputFile;
   ColorMode Color = ColorMode::Auto;
   bool Quiet = false;
+  /// Text findings once the run is done, sorted by file, instead of as
+  /// units finish.
+  bool Sort = false;
   /// An earlier SARIF report: only findings not in it count.
   std::string BaselineFile;
   Threshold FailOn = Threshold::Warning;
@@ -53,6 +56,10 @@ struct CommandLine {
   /// `modlint explain CHECK-ID`.
   std::optional<std::string> Explain;
   /// `modlint merge REPORT...`.
+  /// --unit FILE: one file as a build step (cli/UnitMode.h).
+  std::string Unit;
+  /// --depfile FILE: what the report depends on, for Ninja or Make.
+  std::string Depfile;
   std::vector<std::string> MergeInputs;
   bool Merge = false;
   MergeOutput MergeFormat = MergeOutput::Report;

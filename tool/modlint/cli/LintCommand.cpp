@@ -6,6 +6,7 @@
 #include "cli/Output.h"
 #include "cli/Progress.h"
 #include "cli/Summary.h"
+#include "cli/UnitMode.h"
 #include "catalog/RuleCatalog.h"
 #include "config/CompileDatabase.h"
 #include "config/Config.h"
@@ -16,6 +17,7 @@
 #include "core/Paths.h"
 #include "engine/LintRunner.h"
 #include "engine/parse/CheckSession.h"
+#include "report/FindingStream.h"
 #include "fmt/format.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -80,7 +82,8 @@ llvm::Error checkOutputs(const CommandLine &Cmd, const std::vector<std::string> 
                                                       Cmd.BaselineFile});
   if (!Cmd.BuildPath.empty())
     Inputs.push_back(Cmd.BuildPath + "/compile_commands.json");
-  for (const std::string *Output : {&Cmd.OutputFile, &Cmd.ExportFixesFile, &Cmd.WriteBaseline}) {
+  for (const std::string *Output :
+       {&Cmd.OutputFile, &Cmd.ExportFixesFile, &Cmd.WriteBaseline, &Cmd.Depfile}) {
     // The baseline written may replace the one read: that is an update.
     const bool Replaces = Output == &Cmd.WriteBaseline && !Cmd.BaselineFile.empty() &&
                           llvm::sys::fs::equivalent(*Output, Cmd.BaselineFile);
@@ -149,19 +152,43 @@ std::optional<std::string> cacheDirectory(const CommandLine &Cmd) {
   return Directory;
 }
 
-/// Runs the jobs with the cache (unless --no-cache) and the progress line.
+/// What runWithCache shows while it runs.
+struct RunDisplay {
+  Progress Line;
+  /// Findings shown as units finish, unless the report is sorted or not text.
+  std::optional<FindingStream> Stream;
+  /// The first failed write of streamed findings.
+  std::optional<std::string> WriteProblem;
+};
+
+/// Shows a finished unit's new findings, the progress line erased first so
+/// that it never cuts through them (it is drawn again by the next update).
+void showUnit(RunDisplay &Display, const UnitResult &Unit) {
+  const std::string Text = Display.Stream->unit(Unit);
+  if (Text.empty() || Display.WriteProblem)
+    return;
+  Display.Line.clear();
+  if (llvm::Error Err = writeFileAtomically("-", Text))
+    Display.WriteProblem = llvm::toString(std::move(Err));
+}
+
+/// Runs the jobs with the cache (unless --no-cache), the progress line and
+/// the findings stream.
 LintResult runWithCache(const CommandLine &Cmd, const std::vector<LintJob> &Jobs,
-                        const std::string &ProjectRoot) {
+                        const std::string &ProjectRoot, RunDisplay &Display) {
   std::optional<ResultCache> Cache;
   if (std::optional<std::string> Directory = cacheDirectory(Cmd))
     Cache.emplace(std::move(*Directory));
-  Progress Line(!Cmd.Quiet);
   RunSettings Settings;
   Settings.Threads = Cmd.Jobs ? Cmd.Jobs : std::max(1u, std::thread::hardware_concurrency());
   Settings.SharePrefixes = !Cmd.NoSharedPrefix;
   Settings.Progress = [&](size_t Done, size_t Total, const LintJob &Job) {
-    Line.update(Done, Total, relativeTo(Job.File, ProjectRoot));
+    Display.Line.update(Done, Total, relativeTo(Job.File, ProjectRoot));
   };
+  if (Display.Stream)
+    Settings.UnitFinished = [&](const LintJob &, const UnitResult &Unit) {
+      showUnit(Display, Unit);
+    };
   if (Cache) {
     Settings.Reuse.Lookup = [&](const LintJob &Job) { return Cache->lookup(Job); };
     Settings.Reuse.Store = [&](const LintJob &Job, const UnitResult &Result,
@@ -169,7 +196,9 @@ LintResult runWithCache(const CommandLine &Cmd, const std::vector<LintJob> &Jobs
       Cache->store(Job, Result, Inputs);
     };
   }
-  return runJobs(Jobs, Settings);
+  LintResult Result = runJobs(Jobs, Settings);
+  Display.Line.clear();
+  return Result;
 }
 
 /// The exit code once everything is reported. An incomplete analysis fails
@@ -239,8 +268,13 @@ int lintCommand(const CommandLine &Given,
     return usageError(llvm::toString(Old.takeError()));
 
   const auto Start = std::chrono::steady_clock::now();
-  LintResult Result = runWithCache(Cmd, *Jobs, ProjectRoot);
+  RunDisplay Display{Progress(!Cmd.Quiet), std::nullopt, std::nullopt};
+  if (streamsFindings(Cmd))
+    Display.Stream.emplace(ProjectRoot, Old->has_value() ? &**Old : nullptr, textColors(Cmd));
+  LintResult Result = runWithCache(Cmd, *Jobs, ProjectRoot, Display);
   const std::chrono::duration<double> Elapsed = std::chrono::steady_clock::now() - Start;
+  if (Display.WriteProblem)
+    return usageError(*Display.WriteProblem);
   Result.MissingFiles = std::move(Missing);
 
   SourcePositions Positions;
@@ -252,6 +286,8 @@ int lintCommand(const CommandLine &Given,
   if (int Status = handleFixes(Cmd, Result))
     return Status;
   if (int Status = writeBaselineFile(Cmd, R, ProjectRoot))
+    return Status;
+  if (int Status = writeDepfile(Cmd, Result))
     return Status;
   if (!Cmd.Quiet)
     fmt::print(stderr, "{}",

@@ -20,14 +20,25 @@ bool useColors(ColorMode Mode, bool ToTerminal) {
   return ToTerminal && !llvm::sys::Process::GetEnv("NO_COLOR");
 }
 
-void writeText(const Report &R, bool Colors, llvm::raw_ostream &OS) {
+/// `OnlyAcrossUnits`: the units' own findings were streamed already.
+void writeText(const Report &R, bool Colors, bool OnlyAcrossUnits, llvm::raw_ostream &OS) {
   DiagnosticPrinter Printer(OS, Colors);
   // Against a baseline, only what is new is worth a person's attention.
   for (const ReportEntry &Entry : R.Entries)
-    if (!Entry.Suppressed && Entry.State != BaselineState::Unchanged)
+    if (!Entry.Suppressed && Entry.State != BaselineState::Unchanged &&
+        (Entry.AcrossUnits || !OnlyAcrossUnits))
       Printer.print(*Entry.Error);
 }
 } // namespace
+
+bool streamsFindings(const CommandLine &Cmd) {
+  return Cmd.Format == OutputFormat::Text && Cmd.OutputFile.empty() && !Cmd.Sort;
+}
+
+bool textColors(const CommandLine &Cmd) {
+  return useColors(Cmd.Color,
+                   Cmd.OutputFile.empty() && llvm::sys::Process::StandardOutIsDisplayed());
+}
 
 llvm::Error refuseOutputOverInput(const std::string &Output, const std::vector<std::string> &Inputs) {
   for (const std::string &Input : Inputs)
@@ -68,8 +79,7 @@ int writeReport(const LintResult &Result, const Report &R, const CommandLine &Cm
     writeGithubAnnotations(R, Context.ProjectRoot, Positions, OS);
     break;
   case OutputFormat::Text:
-    writeText(R, useColors(Cmd.Color, !ToFile && llvm::sys::Process::StandardOutIsDisplayed()),
-              OS);
+    writeText(R, textColors(Cmd), streamsFindings(Cmd), OS);
     break;
   }
   OS.flush();

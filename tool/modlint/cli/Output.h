@@ -12,7 +12,15 @@
 
 namespace modlint {
 
-/// Writes the report; an exit code when it could not be written.
+/// Whether text findings go to standard output as units finish
+/// (report/FindingStream.h): text, not to a file, and no --sort.
+bool streamsFindings(const CommandLine &Cmd);
+
+/// Whether text on standard output is coloured.
+bool textColors(const CommandLine &Cmd);
+
+/// Writes the report (of streamed findings, only the cross-unit ones are
+/// left to write); an exit code when it could not be written.
 int writeReport(const LintResult &Result, const Report &R, const CommandLine &Cmd,
                 const ReportContext &Context, SourcePositions &Positions);
 

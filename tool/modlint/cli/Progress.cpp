@@ -34,9 +34,14 @@ unsigned terminalColumns() {
 Progress::Progress(bool Enabled)
     : Active(Enabled && llvm::sys::Process::StandardErrIsDisplayed()) {}
 
-Progress::~Progress() {
-  if (Shown)
-    fmt::print(stderr, "\r\x1b[K");
+Progress::~Progress() { clear(); }
+
+void Progress::clear() {
+  if (!Shown)
+    return;
+  fmt::print(stderr, "\r\x1b[K");
+  std::fflush(stderr);
+  Shown = false;
 }
 
 void Progress::update(size_t Done, size_t Total, const std::string &File) {

@@ -13,6 +13,9 @@ public:
   explicit Progress(bool Enabled);
   ~Progress();
   void update(size_t Done, size_t Total, const std::string &File);
+  /// Erases the line, so that other output starts at a clean line; the next
+  /// update draws it again.
+  void clear();
 
 private:
   bool Active;

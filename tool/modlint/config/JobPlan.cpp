@@ -1,6 +1,7 @@
 #include "config/JobPlan.h"
 
 #include "config/RegexSize.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
 #include <set>
@@ -28,6 +29,35 @@ void dropSeparatorBeforeInput(std::vector<std::string> &CommandLine) {
       !llvm::StringRef(CommandLine.back()).starts_with("-"))
     CommandLine.erase(CommandLine.end() - 2);
 }
+/// Removes --serialize-diagnostics FILE, for which Clang's tooling has no
+/// adjuster: it changes nothing in the parse, and a parse would write FILE.
+clang::tooling::CommandLineArguments
+withoutSerializedDiagnostics(const clang::tooling::CommandLineArguments &Args, llvm::StringRef) {
+  clang::tooling::CommandLineArguments Kept;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    if (Args[I] == "--serialize-diagnostics") {
+      ++I; // and its file
+      continue;
+    }
+    if (!llvm::StringRef(Args[I]).starts_with("--serialize-diagnostics="))
+      Kept.push_back(Args[I]);
+  }
+  return Kept;
+}
+
+/// The command as the parse sees it: without the flags that only name
+/// outputs (-o, -MD -MT -MF, --serialize-diagnostics) or colour them, which
+/// ClangTool drops anyway, and -fsyntax-only added as it adds it. Commands
+/// that differ only in those (every unit's -o in a CMake database) then
+/// share a prefix group, one cache entry and one job.
+std::vector<std::string> parseRelevant(const std::vector<std::string> &CommandLine,
+                                       llvm::StringRef File) {
+  using namespace clang::tooling;
+  const ArgumentsAdjuster Adjust = combineAdjusters(
+      combineAdjusters(getClangStripOutputAdjuster(), getClangStripDependencyFileAdjuster()),
+      combineAdjusters(getClangSyntaxOnlyAdjuster(), withoutSerializedDiagnostics));
+  return Adjust(CommandLine, File);
+}
 } // namespace
 
 llvm::Expected<std::vector<LintJob>>
@@ -49,6 +79,8 @@ planJobs(const clang::tooling::CompilationDatabase &Database,
     for (clang::tooling::CompileCommand &Command :
          Database.getCompileCommands(File)) {
       dropSeparatorBeforeInput(Command.CommandLine);
+      Command.CommandLine = parseRelevant(Command.CommandLine, File);
+      Command.Output.clear();
       if (!Seen.insert({Command.Directory, Command.CommandLine}).second)
         continue;
       Jobs.push_back({File, std::move(Command), Options, ProjectRoot, HeaderFilter});

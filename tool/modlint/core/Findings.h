@@ -39,6 +39,9 @@ struct UnitFindings {
 /// A unit's whole result: its findings, and whether it compiled.
 struct UnitResult : UnitFindings {
   bool Compiled = true;
+  /// Every file the unit read (absolute paths, sorted), as far as known:
+  /// what a build system must watch to know when to lint it again.
+  std::vector<std::string> Inputs;
 };
 
 /// How a run saved work, for --stats.
@@ -72,6 +75,8 @@ struct LintResult {
   std::vector<std::string> CrashedFiles;
   /// Main files the compilation database names but that do not exist.
   std::vector<std::string> MissingFiles;
+  /// Every file the units read, sorted, once each (`--depfile`).
+  std::vector<std::string> Inputs;
   RunWork Work;
 
   bool complete() const {

@@ -62,7 +62,7 @@ struct JobState {
 class Run {
 public:
   Run(const std::vector<LintJob> &Jobs, const RunSettings &Settings)
-      : Jobs(Jobs), Settings(Settings), States(Jobs.size()),
+      : Jobs(Jobs), Settings(Settings), States(Jobs.size()), IsDone(Jobs.size(), false),
         Pool(llvm::hardware_concurrency(std::max(1u, Settings.Threads))) {}
 
   LintResult lint() {
@@ -84,6 +84,10 @@ private:
   void finished(size_t I) {
     std::lock_guard<std::mutex> Lock(ProgressMutex);
     ++Done;
+    IsDone[I] = true;
+    for (; NextInOrder < Jobs.size() && IsDone[NextInOrder]; ++NextInOrder)
+      if (Settings.UnitFinished)
+        Settings.UnitFinished(Jobs[NextInOrder], States[NextInOrder].Result);
     if (Settings.Progress)
       Settings.Progress(Done, Jobs.size(), Jobs[I]);
   }
@@ -143,6 +147,7 @@ private:
     State.Result.LockEdges = std::move(Parsed.Own.LockEdges);
     State.Result.Census = std::move(Parsed.Own.Census);
     State.Result.Compiled = Parsed.Compiled;
+    State.Result.Inputs = Parsed.Inputs;
     // The findings in the prefix's shared bodies are this unit's too.
     if (Parsed.OnPrefix) {
       llvm::append_range(State.Result.Diagnostics, Prefix->Findings.Diagnostics);
@@ -191,6 +196,7 @@ private:
       Merged.Work.ParsedAgain += State.ParsedAgain;
       llvm::append_range(Merged.Diagnostics, std::move(State.Result.Diagnostics));
       llvm::append_range(Merged.Suppressed, std::move(State.Result.Suppressed));
+      llvm::append_range(Merged.Inputs, std::move(State.Result.Inputs));
       Merged.LockEdges.push_back(std::move(State.Result.LockEdges));
       Merged.Census.add(State.Result.Census);
       std::vector<std::string> &Failed = State.Crashed ? Merged.CrashedFiles : Merged.FailedFiles;
@@ -201,6 +207,9 @@ private:
       Merged.LockOrder = lockOrderOption(Jobs[0].Options);
       Merged.AcrossUnits = crossUnitLockCycles(Merged.LockEdges, Merged.LockOrder);
     }
+    llvm::sort(Merged.Inputs);
+    Merged.Inputs.erase(std::unique(Merged.Inputs.begin(), Merged.Inputs.end()),
+                        Merged.Inputs.end());
     sortAndDeduplicate(Merged.Diagnostics);
     sortAndDeduplicate(Merged.Suppressed);
     return Merged;
@@ -211,6 +220,10 @@ private:
   std::vector<JobState> States;
   std::mutex ProgressMutex;
   size_t Done = 0;
+  /// Which jobs are done, and the first whose result is not yet handed to
+  /// UnitFinished (guarded by ProgressMutex).
+  std::vector<bool> IsDone;
+  size_t NextInOrder = 0;
   llvm::DefaultThreadPool Pool;
 };
 } // namespace

@@ -15,6 +15,10 @@ namespace modlint {
 
 /// Called after each job, from the worker that ran it (calls are serialised).
 using ProgressFn = std::function<void(size_t Done, size_t Total, const LintJob &)>;
+/// Called with each job's result, in the jobs' order, as soon as it and
+/// every job before it are done (calls are serialised, and made before the
+/// progress call of the job that completed them).
+using UnitFinishedFn = std::function<void(const LintJob &, const UnitResult &)>;
 
 /// Where results of earlier runs can come from. The engine does not know how
 /// they are kept; both are called from several workers at once.
@@ -30,6 +34,9 @@ struct ResultReuse {
 struct RunSettings {
   unsigned Threads = 1;
   ProgressFn Progress;
+  /// In job order, so that what is shown early is what the sorted report
+  /// keeps: the first of identical findings from several units.
+  UnitFinishedFn UnitFinished;
   /// Empty functions: every unit is parsed, nothing is kept.
   ResultReuse Reuse;
   /// Parse the include lines units start with once for all of them

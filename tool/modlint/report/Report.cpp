@@ -29,16 +29,6 @@ std::string normalisedLine(llvm::StringRef Line) {
   return Out;
 }
 
-std::string baseFingerprint(const ClangTidyError &E, const std::string &Root,
-                            SourcePositions &Positions) {
-  const std::string &File = E.Message.FilePath;
-  const Position Where = Positions.at(File, E.Message.FileOffset);
-  const std::string Key =
-      E.DiagnosticName + "\n" + relativeTo(File, Root) + "\n" +
-      E.Message.Message + "\n" + normalisedLine(Positions.lineText(File, Where.Line));
-  return llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true, 16);
-}
-
 llvm::Error notBaseline(llvm::StringRef Path, const llvm::Twine &Why) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "baseline '" + Path + "' is not a SARIF log written by "
@@ -56,6 +46,16 @@ std::optional<std::string> fingerprintOf(const llvm::json::Value &Result) {
   return std::nullopt;
 }
 } // namespace
+
+std::string fingerprintBase(const ClangTidyError &E, const std::string &Root,
+                            SourcePositions &Positions) {
+  const std::string &File = E.Message.FilePath;
+  const Position Where = Positions.at(File, E.Message.FileOffset);
+  const std::string Key =
+      E.DiagnosticName + "\n" + relativeTo(File, Root) + "\n" +
+      E.Message.Message + "\n" + normalisedLine(Positions.lineText(File, Where.Line));
+  return llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true, 16);
+}
 
 unsigned messageEnd(const clang::tooling::DiagnosticMessage &Message) {
   for (const clang::tooling::FileByteRange &Range : Message.Ranges)
@@ -86,7 +86,7 @@ Report buildReport(const LintResult &Result, const std::string &ProjectRoot,
   // Identical findings (the same line repeated) are told apart by order.
   std::map<std::string, unsigned> Seen;
   for (ReportEntry &Entry : R.Entries) {
-    const std::string Base = baseFingerprint(*Entry.Error, ProjectRoot, Positions);
+    const std::string Base = fingerprintBase(*Entry.Error, ProjectRoot, Positions);
     Entry.Fingerprint = Base + ":" + std::to_string(Seen[Base]++);
   }
   return R;
@@ -131,11 +131,17 @@ llvm::Expected<Baseline> parseBaseline(llvm::StringRef Text, llvm::StringRef Pat
   return Old;
 }
 
+std::set<std::string> baselineFingerprints(const Baseline &Old) {
+  std::set<std::string> Prints;
+  for (const llvm::json::Value &Result : Old.Results)
+    Prints.insert(*fingerprintOf(Result));
+  return Prints;
+}
+
 void compareWithBaseline(Report &R, const Baseline &Old) {
   R.HasBaseline = true;
-  std::set<std::string> Before, Now;
-  for (const llvm::json::Value &Result : Old.Results)
-    Before.insert(*fingerprintOf(Result));
+  const std::set<std::string> Before = baselineFingerprints(Old);
+  std::set<std::string> Now;
   for (ReportEntry &Entry : R.Entries) {
     Entry.State = Before.count(Entry.Fingerprint) ? BaselineState::Unchanged
                                                   : BaselineState::New;

@@ -6,6 +6,7 @@
 #include "core/Findings.h"
 #include "report/SourcePositions.h"
 #include "llvm/Support/JSON.h"
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,11 @@ struct Report {
   bool HasBaseline = false;
 };
 
+/// A finding's fingerprint without its occurrence number: the check, the
+/// file relative to `ProjectRoot`, the message and the line's text, hashed.
+std::string fingerprintBase(const clang::tidy::ClangTidyError &Error,
+                            const std::string &ProjectRoot, SourcePositions &Positions);
+
 /// Entries for the run's findings (its own and those across units, in
 /// source order) and suppressed findings, in that order, each with its
 /// fingerprint.
@@ -54,6 +60,9 @@ struct Baseline {
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
 /// The same, from the log's text (`Name` is used in messages).
 llvm::Expected<Baseline> parseBaseline(llvm::StringRef Text, llvm::StringRef Name);
+
+/// The fingerprints of the baseline's results.
+std::set<std::string> baselineFingerprints(const Baseline &Old);
 
 /// Marks entries new or unchanged, and collects the baseline's results that
 /// are gone.

@@ -42,7 +42,11 @@ TEST(Cache, SameFindingsColdWarmAndUncached) {
   CachedTree T;
   RunOutput Cold = T.lint();
   EXPECT_EQ(T.entries(), 7u); // one per unit (stats.cpp has two commands)
-  RunOutput Warm = T.lint();
+  RunOutput Warm = T.lint({"--stats"});
+  // Every unit, also bad/sessions.cpp, whose command in bad/ reads the
+  // headers as bad/../include/... while its findings name include/...
+  EXPECT_NE(Warm.Stderr.find("7 units: 7 from the cache, 0 parsed"), std::string::npos)
+      << Warm.Stderr;
   RunOutput Uncached = T.lint({"--no-cache"});
   EXPECT_EQ(Cold.ExitCode, 1);
   EXPECT_FALSE(Cold.Stdout.empty());
@@ -64,6 +68,39 @@ TEST(Cache, ChangedHeaderRelintsItsUnits) {
   RunOutput After = T.lint();
   EXPECT_EQ(After.Stdout.find("shared_cache.hpp"), std::string::npos) << After.Stdout;
   EXPECT_EQ(After.Stdout, T.lint({"--no-cache"}).Stdout);
+}
+
+// Editing a header and reverting it, or going to another branch and back,
+// finds the earlier results: each unit keeps its last few states, the
+// least recently used dropped first.
+TEST(Cache, RevertedEditIsWarmAndEntriesAreBounded) {
+  CachedTree T;
+  const std::string Header = T.Root + "/include/svc/shared_cache.hpp";
+  const std::string Original = readFile(Header);
+  const std::string Expected = T.lint().Stdout;
+  std::ofstream(Header) << Original << "// edited\n";
+  // The three units that include the header are linted again.
+  EXPECT_NE(T.lint({"--stats"}).Stderr.find("7 units: 4 from the cache, 3 parsed"),
+            std::string::npos);
+  std::ofstream(Header) << Original;
+  const RunOutput Reverted = T.lint({"--stats"});
+  EXPECT_EQ(Reverted.Stdout, Expected);
+  // ... and after the revert, found again: all seven are warm.
+  EXPECT_NE(Reverted.Stderr.find("7 units: 7 from the cache, 0 parsed"), std::string::npos)
+      << Reverted.Stderr;
+
+  // Six more states of the header: no unit keeps more than four entries,
+  // and the state used last is among them.
+  for (int I = 0; I < 6; ++I) {
+    std::ofstream(Header) << Original << "// edit " << I << "\n";
+    T.lint();
+  }
+  for (const auto &E : fs::recursive_directory_iterator(T.Cache))
+    if (E.is_directory() && E.path().parent_path().parent_path() == fs::path(T.Cache)) {
+      const auto Entries = std::distance(fs::directory_iterator(E.path()), fs::directory_iterator());
+      EXPECT_LE(Entries, 4) << E.path();
+    }
+  EXPECT_NE(T.lint({"--stats"}).Stderr.find("7 from the cache"), std::string::npos);
 }
 
 TEST(Cache, ChangedConfigurationIsAMiss) {

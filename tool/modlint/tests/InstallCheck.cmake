@@ -8,6 +8,7 @@ if(NOT Installed EQUAL 0)
   message(FATAL_ERROR "cmake --install failed: ${Installed}")
 endif()
 foreach(File bin/modlint lib/libmodlint-tidy.so include/modlint/annotations.hpp
+        lib/cmake/modlint/modlint-config.cmake lib/cmake/modlint/ModlintTargets.cmake
         share/doc/modlint/cli.md share/doc/modlint/checks/modlint-mutable-member.md)
   if(NOT EXISTS ${PREFIX}/${File})
     message(FATAL_ERROR "not installed: ${File}")

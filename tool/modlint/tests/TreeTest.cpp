@@ -232,6 +232,57 @@ TEST(Tree, ProgressLineFitsANarrowTerminal) {
   llvm::sys::fs::remove_directories(llvm::sys::path::parent_path(Long));
 }
 
+/// Findings in `Out`, each as one string, in the order printed.
+std::vector<std::string> findingOrder(const std::string &Out) {
+  std::vector<std::string> Order;
+  for (const Finding &F : parseFindings(Out))
+    Order.push_back(F.str());
+  return Order;
+}
+
+// Text findings are shown as each unit finishes (in the database's order),
+// the progress line erased before them and drawn again after; --sort keeps
+// them until the end, sorted by file. Both show the same findings.
+TEST(Tree, FindingsStreamAsUnitsFinishUnlessSorted) {
+  const std::string Modlint = std::string(MODLINT_BINARY) + " --no-cache -p . -j 1 bad";
+  const std::string Streamed = onTerminal(Modlint);
+  // Units: bad/legacy/locked.cpp, bad/sessions.cpp, bad/stats.cpp twice.
+  const size_t Second = Streamed.find("\r[2/4] bad/sessions.cpp");
+  const size_t Third = Streamed.find("\r[3/4] bad/stats.cpp");
+  const size_t Sessions = Streamed.find("bad/sessions.cpp:9:");
+  const size_t Stats = Streamed.find("bad/stats.cpp:");
+  ASSERT_NE(Third, std::string::npos) << Streamed;
+  EXPECT_LT(Streamed.find("bad/legacy/locked.cpp:"), Second) << Streamed;
+  EXPECT_LT(Sessions, Second) << Streamed;
+  EXPECT_GT(Stats, Second) << Streamed;
+  EXPECT_LT(Stats, Third) << Streamed;
+  // The progress line is erased before a unit's findings, never cut by them.
+  EXPECT_EQ(Streamed.rfind("\r\x1b[K", Sessions), Streamed.rfind("\x1b[K", Sessions) - 1);
+
+  const std::string Sorted = onTerminal(Modlint + " --sort");
+  EXPECT_GT(Sorted.find("bad/legacy/locked.cpp:"), Sorted.find("\r[4/4] ")) << Sorted;
+
+  // Off a terminal: the same findings; streamed, the shared header's come
+  // with the first unit that includes it, sorted, after every source file's.
+  const RunOutput Plain = inTree({"--no-cache", "-p", ".", "-j", "2", "bad"});
+  const RunOutput InOrder = inTree({"--no-cache", "-p", ".", "bad", "--sort"});
+  std::vector<std::string> A = findingOrder(Plain.Stdout), B = findingOrder(InOrder.Stdout);
+  EXPECT_LT(Plain.Stdout.find("shared_cache.hpp:"), Plain.Stdout.find("bad/stats.cpp:"));
+  EXPECT_GT(InOrder.Stdout.find("shared_cache.hpp:"), InOrder.Stdout.find("bad/stats.cpp:"));
+  EXPECT_NE(A, B);
+  llvm::sort(A);
+  llvm::sort(B);
+  EXPECT_EQ(A, B);
+  EXPECT_EQ(Plain.ExitCode, InOrder.ExitCode);
+
+  // Against a baseline holding them all, the stream shows none.
+  const std::string Baseline = tempDirectory() + "/bad.sarif";
+  ASSERT_EQ(inTree({"-p", ".", "bad", "--format", "sarif", "-o", Baseline}).ExitCode, 1);
+  const RunOutput Known = inTree({"-p", ".", "bad", "--baseline", Baseline});
+  EXPECT_EQ(Known.ExitCode, 0) << Known.Stdout;
+  EXPECT_EQ(Known.Stdout, "");
+}
+
 TEST(Tree, ExplainPrintsTheRule) {
   RunOutput Out = run(MODLINT_BINARY, {"explain", "modlint-container-mutation"});
   EXPECT_EQ(Out.ExitCode, 0);

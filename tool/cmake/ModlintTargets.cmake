@@ -1,0 +1,57 @@
+# modlint_add_target(<target> [FAIL_ON <level>] [ARGS <modlint flags>...])
+#
+# Lints <target>'s C and C++ sources as build steps: one `modlint --unit`
+# rule per source, whose depfile makes Ninja or Make lint it again exactly
+# when a file it read changes, and a target <target>_modlint that merges
+# the units' reports (cross-unit lock order included) into
+# ${CMAKE_BINARY_DIR}/modlint/<target>.json, prints the new findings and
+# fails when one is at or above FAIL_ON (default: warning). The units run
+# with the build's parallelism, and with whatever distributes or caches its
+# steps. Needs CMAKE_EXPORT_COMPILE_COMMANDS (the units' commands come from
+# compile_commands.json) and MODLINT_EXECUTABLE (set by find_package).
+include_guard(GLOBAL)
+
+function(modlint_add_target target)
+  cmake_parse_arguments(PARSE_ARGV 1 ML "" "FAIL_ON" "ARGS")
+  if(NOT MODLINT_EXECUTABLE)
+    message(FATAL_ERROR "modlint_add_target: set MODLINT_EXECUTABLE, or find_package(modlint)")
+  endif()
+  if(NOT CMAKE_EXPORT_COMPILE_COMMANDS)
+    message(FATAL_ERROR "modlint_add_target: needs CMAKE_EXPORT_COMPILE_COMMANDS=ON")
+  endif()
+  if(NOT ML_FAIL_ON)
+    set(ML_FAIL_ON warning)
+  endif()
+  get_target_property(sources ${target} SOURCES)
+  get_target_property(source_dir ${target} SOURCE_DIR)
+  set(reports "")
+  foreach(source IN LISTS sources)
+    if(NOT source MATCHES "\\.(c|cc|cpp|cxx|c\\+\\+|C)$")
+      continue()
+    endif()
+    cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${source_dir}" NORMALIZE OUTPUT_VARIABLE file)
+    cmake_path(RELATIVE_PATH file BASE_DIRECTORY "${CMAKE_SOURCE_DIR}" OUTPUT_VARIABLE name)
+    set(report "${CMAKE_BINARY_DIR}/modlint/${target}/${name}.json")
+    add_custom_command(
+      OUTPUT "${report}"
+      COMMAND "${MODLINT_EXECUTABLE}" --unit "${file}" -p "${CMAKE_BINARY_DIR}"
+              -o "${report}" --depfile "${report}.d" ${ML_ARGS}
+      DEPENDS "${file}" "${MODLINT_EXECUTABLE}"
+      DEPFILE "${report}.d"
+      COMMENT "modlint ${name}"
+      VERBATIM)
+    list(APPEND reports "${report}")
+  endforeach()
+  set(merged "${CMAKE_BINARY_DIR}/modlint/${target}.json")
+  add_custom_command(
+    OUTPUT "${merged}"
+    COMMAND "${MODLINT_EXECUTABLE}" merge ${reports} -o "${merged}" --fail-on none -q
+    DEPENDS ${reports}
+    COMMENT "modlint: merging the reports of ${target}"
+    VERBATIM)
+  add_custom_target(${target}_modlint
+    COMMAND "${MODLINT_EXECUTABLE}" merge "${merged}" --format text --fail-on ${ML_FAIL_ON}
+    DEPENDS "${merged}"
+    COMMENT "modlint: ${target}"
+    VERBATIM)
+endfunction()

@@ -1,0 +1,124 @@
+// modlint_add_target (tool/cmake/ModlintTargets.cmake): each unit linted
+// as a build step (`modlint --unit ... --depfile ...`), its reports merged.
+// On the ledger tree, whose lock-order cycle spans two units, the merged
+// report is the whole run's; a header read by one unit re-lints that unit
+// alone when it changes; an unchanged tree re-lints nothing.
+#include "Subprocess.h"
+
+#include "gtest/gtest.h"
+#include "llvm/Support/JSON.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace modlint::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+/// The ledger tree as a CMake project whose target is linted by rules;
+/// audit.cpp alone also reads acme/audit_only.hpp.
+std::string ledgerProject() {
+  const std::string Root = tempDirectory() + "/ledger";
+  fs::copy(MODLINT_LEDGER_TREE_DIR, Root, fs::copy_options::recursive);
+  fs::remove(Root + "/compile_commands.json");
+  std::ofstream(Root + "/include/acme/audit_only.hpp") << "#pragma once\n";
+  std::ofstream(Root + "/src/audit.cpp", std::ios::app) << "#include \"acme/audit_only.hpp\"\n";
+  std::ofstream(Root + "/CMakeLists.txt")
+      << "cmake_minimum_required(VERSION 3.20)\nproject(ledger CXX)\n"
+         "set(CMAKE_EXPORT_COMPILE_COMMANDS ON)\n"
+         "add_library(ledger STATIC src/audit.cpp src/close.cpp src/post.cpp)\n"
+         "target_include_directories(ledger PRIVATE include)\n"
+         "target_compile_features(ledger PRIVATE cxx_std_20)\n"
+         "include(" MODLINT_TARGETS_CMAKE ")\nmodlint_add_target(ledger)\n";
+  return Root;
+}
+
+RunOutput build(const std::string &Build) {
+  return run("/usr/bin/cmake", {"--build", Build, "--target", "ledger_modlint"});
+}
+
+/// The findings of a JSON report, each as its text, sorted.
+std::vector<std::string> findingsOf(const std::string &Report) {
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Report);
+  EXPECT_TRUE(static_cast<bool>(Parsed)) << Report;
+  std::vector<std::string> Texts;
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return Texts;
+  }
+  if (const llvm::json::Array *Findings = Parsed->getAsObject()->getArray("findings"))
+    for (const llvm::json::Value &F : *Findings)
+      Texts.push_back(llvm::formatv("{0}", F).str());
+  llvm::sort(Texts);
+  return Texts;
+}
+
+TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
+  const std::string Root = ledgerProject(), Build = Root + "/build";
+  const RunOutput Configured =
+      run("/usr/bin/cmake", {"-S", Root, "-B", Build, "-G", "Ninja",
+                             "-DCMAKE_CXX_COMPILER=clang++-19",
+                             "-DMODLINT_EXECUTABLE=" MODLINT_BINARY});
+  ASSERT_EQ(Configured.ExitCode, 0) << Configured.Stdout << Configured.Stderr;
+
+  // The cycle across units fails the target, found by the merge.
+  const RunOutput First = build(Build);
+  EXPECT_NE(First.ExitCode, 0);
+  for (const char *Unit : {"audit.cpp", "close.cpp", "post.cpp"})
+    EXPECT_NE(First.Stdout.find(std::string("modlint src/") + Unit), std::string::npos)
+        << First.Stdout;
+  EXPECT_NE(First.Stdout.find("which closes the lock-order cycle 'acme::Ledger::accountsMu_ "
+                              "-> acme::Ledger::journalMu_"),
+            std::string::npos)
+      << First.Stdout;
+  const RunOutput Whole = runIn(Root, MODLINT_BINARY,
+                                {"-p", Build, "--format", "json", "--no-cache", "-q"});
+  EXPECT_EQ(Whole.ExitCode, 1) << Whole.Stderr;
+  const std::vector<std::string> Expected = findingsOf(Whole.Stdout);
+  EXPECT_EQ(Expected.size(), 2u);
+  EXPECT_EQ(findingsOf(readFile(Build + "/modlint/ledger.json")), Expected);
+
+  // Each unit's depfile names what it read.
+  const std::string Depfile = readFile(Build + "/modlint/ledger/src/audit.cpp.json.d");
+  EXPECT_NE(Depfile.find("/include/acme/ledger.hpp"), std::string::npos) << Depfile;
+  EXPECT_NE(Depfile.find("/include/acme/audit_only.hpp"), std::string::npos) << Depfile;
+
+  // Nothing changed: no unit is linted again.
+  const RunOutput Again = build(Build);
+  EXPECT_EQ(Again.Stdout.find("modlint src/"), std::string::npos) << Again.Stdout;
+  // A header only audit.cpp reads: that unit alone.
+  std::ofstream(Root + "/include/acme/audit_only.hpp") << "#pragma once\n// changed\n";
+  const RunOutput Changed = build(Build);
+  EXPECT_NE(Changed.Stdout.find("modlint src/audit.cpp"), std::string::npos) << Changed.Stdout;
+  EXPECT_EQ(Changed.Stdout.find("modlint src/close.cpp"), std::string::npos) << Changed.Stdout;
+  EXPECT_EQ(findingsOf(readFile(Build + "/modlint/ledger.json")), Expected);
+  // The merged report alone is a target of its own (a CI matrix job's).
+  EXPECT_EQ(run("/usr/bin/cmake", {"--build", Build, "--target", "modlint/ledger.json"}).ExitCode,
+            0);
+
+  // Without a database, the command after `--` (a Bazel aspect's action).
+  const std::string Report = Build + "/post.json";
+  const RunOutput Fixed = run(MODLINT_BINARY, {"--unit", Root + "/src/post.cpp", "-o", Report,
+                                               "--", "-std=c++20", "-I" + Root + "/include"});
+  EXPECT_EQ(Fixed.ExitCode, 0) << Fixed.Stderr;
+  EXPECT_EQ(Fixed.Stderr, "");
+  EXPECT_TRUE(findingsOf(readFile(Report)).empty()); // no cycle within one unit
+}
+
+// --unit is one file's run: it refuses other paths, and --depfile needs -o.
+TEST(BuildRules, UnitFlagsRefuseWhatCannotWork) {
+  const RunOutput TwoFiles = run(MODLINT_BINARY, {"--unit", "a.cpp", "b.cpp", "-p", "."});
+  EXPECT_EQ(TwoFiles.ExitCode, 2);
+  EXPECT_NE(TwoFiles.Stderr.find("--unit lints one file; give no other PATH (got 'b.cpp')"),
+            std::string::npos)
+      << TwoFiles.Stderr;
+  const RunOutput NoOutput = run(MODLINT_BINARY, {"--depfile", "x.d", "-p", "."});
+  EXPECT_EQ(NoOutput.ExitCode, 2);
+  EXPECT_NE(NoOutput.Stderr.find("--depfile names what the report depends on, so it needs -o"),
+            std::string::npos)
+      << NoOutput.Stderr;
+}
+
+} // namespace
+} // namespace modlint::testing
