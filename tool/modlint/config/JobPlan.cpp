@@ -83,7 +83,7 @@ planJobs(const clang::tooling::CompilationDatabase &Database,
       Command.Output.clear();
       if (!Seen.insert({Command.Directory, Command.CommandLine}).second)
         continue;
-      Jobs.push_back({File, std::move(Command), Options, ProjectRoot, HeaderFilter});
+      Jobs.push_back({File, std::move(Command), Options, ProjectRoot, HeaderFilter, {}});
     }
   }
   return Jobs;

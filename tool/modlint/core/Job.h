@@ -19,6 +19,9 @@ struct LintJob {
   /// Findings in the main file are always kept.
   std::string ProjectRoot;
   std::string HeaderFilter;
+  /// With --profile: where clang-tidy's check profiles of the job's parses
+  /// are stored (empty: not profiled). Not part of what a result means.
+  std::string ProfileDirectory;
 };
 
 /// The check selection and check options as one string, options in key

@@ -3,6 +3,7 @@
 #include "engine/CrossUnitLockOrder.h"
 #include "engine/UnitParse.h"
 #include "engine/parse/StackGuard.h"
+#include "engine/prefix/IncludeExpansion.h"
 #include "engine/prefix/PrefixFiles.h"
 #include "engine/prefix/PrefixPch.h"
 #include "engine/prefix/SharedPrefix.h"
@@ -109,7 +110,7 @@ private:
           return;
         if (auto Text = llvm::MemoryBuffer::getFile(Jobs[I].File, /*IsText=*/false,
                                                     /*RequiresNullTerminator=*/false))
-          State.Includes = leadingIncludes((*Text)->getBuffer());
+          State.Includes = expandedLeadingIncludes(Jobs[I], (*Text)->getBuffer());
       });
     Pool.wait();
   }

@@ -83,8 +83,9 @@ ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
   tooling::ClangTool &Tool = Setup.tool();
   PrefixUse Use;
   ParsedUnit Parsed;
-  Parsed.OnPrefix = Prefix && usePrefix(Tool, *Prefix, Job.File, Use);
+  Parsed.OnPrefix = Prefix && usePrefix(Tool, *Prefix, Job, Use);
   CheckGroups Checks = Parsed.OnPrefix ? groupsOnPrefix(Job.Options) : plainGroups(Job.Options);
+  profileChecks(Checks, Job);
   Tool.setDiagnosticConsumer(&Checks.front()->session().compilerDiagnostics());
   LintActionFactory Factory(Checks, Job, Parsed);
   Parsed.Compiled = Tool.run(&Factory) == 0;

@@ -126,5 +126,23 @@ TEST(CMakeDatabase, OutputFlagsDoNotKeepUnitsFromSharingAPrefix) {
   }
 }
 
+// Units that start with their own header share the includes their headers
+// start with; a header those lines name that is not include-guarded would
+// be read twice, so the prefix is then not used. Either way the findings
+// are the plain parse's.
+TEST(CMakeDatabase, UnitsThatStartWithTheirOwnHeaderShareItsIncludes) {
+  for (const bool Guarded : {true, false}) {
+    SCOPED_TRACE(Guarded ? "guarded" : "an unguarded header");
+    const std::string Root =
+        cmakeProject(/*OwnHeaderFirst=*/true, Guarded ? "" : "#include <app/plain.hpp>\n");
+    std::ofstream(Root + "/include/app/plain.hpp") << "// no guard\n";
+    const std::string Build = Root + "/build";
+    configure(Root, "Ninja", Build);
+    sharedLikePlain(Build, Root,
+                    Guarded ? "3 parsed; 3 of them on 1 shared precompiled prefix,"
+                            : "3 parsed; 0 of them on 0 shared precompiled prefixes");
+  }
+}
+
 } // namespace
 } // namespace modlint::testing

@@ -85,6 +85,16 @@ std::vector<std::string> enabledChecks(const ClangTidyOptions &Options) {
   return ClangTidyASTConsumerFactory(*Context).getCheckNames();
 }
 
+void profileChecks(CheckGroups &Groups, const LintJob &Job) {
+  if (Job.ProfileDirectory.empty())
+    return;
+  for (size_t G = 0; G < Groups.size(); ++G) {
+    ClangTidyContext &Context = Groups[G]->session().context();
+    Context.setEnableProfiling(true);
+    Context.setProfileStoragePrefix(Job.ProfileDirectory + "/group" + std::to_string(G));
+  }
+}
+
 std::vector<ScopedConsumer> consumersOf(CheckGroups &Groups, CompilerInstance &Compiler,
                                         StringRef File) {
   std::vector<ScopedConsumer> Consumers;

@@ -66,6 +66,11 @@ private:
 /// The groups of one parse; the first receives the compiler's diagnostics.
 using CheckGroups = std::vector<std::unique_ptr<CheckGroup>>;
 
+/// With `Job.ProfileDirectory` set, has clang-tidy time each check of the
+/// groups and store the times there, one directory per group (each stores
+/// a file named by the parse's file and second).
+void profileChecks(CheckGroups &Groups, const LintJob &Job);
+
 /// The consumers of every group, for a parse that `Compiler` runs.
 std::vector<ScopedConsumer> consumersOf(CheckGroups &Groups, clang::CompilerInstance &Compiler,
                                         llvm::StringRef File);

@@ -63,12 +63,20 @@ std::string includeText(const std::vector<IncludeLine> &Lines, size_t Begin, siz
   return Text;
 }
 
+std::string includeKey(const std::vector<IncludeLine> &Lines, size_t Count) {
+  std::string Key;
+  for (size_t I = 0; I < Count && I < Lines.size(); ++I)
+    Key += Lines[I].Directive + (Lines[I].InUnit ? "\n" : " (from a header)\n");
+  return Key;
+}
+
 std::string blankLines(llvm::StringRef Text, const std::vector<IncludeLine> &Lines,
                        size_t Count) {
   std::string Blanked = Text.str();
   for (size_t I = 0; I < Count && I < Lines.size(); ++I)
-    for (size_t At = Lines[I].Begin; At < Lines[I].End; ++At)
-      Blanked[At] = ' ';
+    if (Lines[I].InUnit)
+      for (size_t At = Lines[I].Begin; At < Lines[I].End; ++At)
+        Blanked[At] = ' ';
   return Blanked;
 }
 

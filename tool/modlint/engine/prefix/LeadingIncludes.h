@@ -14,6 +14,9 @@ struct IncludeLine {
   std::string Directive; // the line, without surrounding blanks
   size_t Begin = 0;      // byte offsets of the line in the file, without
   size_t End = 0;        // its line break
+  /// False for a line of a header the unit includes (IncludeExpansion.h):
+  /// it has no place in the unit, and is never blanked.
+  bool InUnit = true;
 };
 
 /// The leading #include lines of `Text`. Scanning stops at the first line
@@ -30,8 +33,13 @@ llvm::StringRef includedHeader(llvm::StringRef Line);
 /// Lines [Begin, End) of `Lines` as the text of a header, one per line.
 std::string includeText(const std::vector<IncludeLine> &Lines, size_t Begin, size_t End);
 
-/// `Text` with the first `Count` of `Lines` replaced by spaces: every other
-/// byte, and so every line and column, stays where it was.
+/// The first `Count` lines as a key of what a prefix stands for: their
+/// directives, and which of them are the unit's own.
+std::string includeKey(const std::vector<IncludeLine> &Lines, size_t Count);
+
+/// `Text` with those of the first `Count` of `Lines` that are the unit's
+/// replaced by spaces: every other byte, and so every line and column,
+/// stays where it was.
 std::string blankLines(llvm::StringRef Text, const std::vector<IncludeLine> &Lines,
                        size_t Count);
 

@@ -2,6 +2,8 @@
 
 #include "engine/parse/CheckSession.h"
 #include "engine/parse/FastPath.h"
+#include "engine/prefix/GuardedIncludes.h"
+#include "engine/prefix/IncludeExpansion.h"
 #include "engine/prefix/StreamedPch.h"
 #include "engine/parse/ToolSetup.h"
 #include "engine/prefix/PrefixScope.h"
@@ -23,8 +25,9 @@ namespace {
 /// checks on them once the header is written, and noting the files it read.
 class PrefixAction : public GeneratePCHAction {
 public:
-  PrefixAction(const LintJob &Build, CheckGroups &Checks, std::vector<std::string> &Inputs)
-      : Build(Build), Checks(Checks), Inputs(Inputs) {}
+  PrefixAction(const PrefixLink &Link, CheckGroups &Checks, std::vector<std::string> &Inputs,
+               bool &Guarded)
+      : Build(Link.Build), Link(Link), Checks(Checks), Inputs(Inputs), Guarded(Guarded) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
@@ -32,6 +35,8 @@ public:
         createStreamedPchWriter(Compiler, Compiler.getFrontendOpts().OutputFile);
     if (!Writer)
       return nullptr;
+    Compiler.getPreprocessor().addPPCallbacks(std::make_unique<GuardedIncludes>(
+        Compiler.getPreprocessor(), Link.GuardedLines, Guarded));
     std::vector<ScopedConsumer> WriteThenCheck;
     WriteThenCheck.push_back({std::move(Writer), nullptr});
     for (ScopedConsumer &Consumer : consumersOf(Checks, Compiler, File))
@@ -49,8 +54,10 @@ public:
 
 private:
   const LintJob &Build;
+  const PrefixLink &Link;
   CheckGroups &Checks;
   std::vector<std::string> &Inputs;
+  bool &Guarded;
 };
 
 class PrefixActionFactory : public tooling::FrontendActionFactory {
@@ -59,8 +66,11 @@ public:
                       std::vector<std::string> &Inputs)
       : Link(Link), PchPath(std::move(PchPath)), Checks(Checks), Inputs(Inputs) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PrefixAction>(Link.Build, Checks, Inputs);
+    return std::make_unique<PrefixAction>(Link, Checks, Inputs, Guarded);
   }
+
+  /// Whether the headers of the link's GuardedLines are all guarded.
+  bool Guarded = false;
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
                      std::shared_ptr<PCHContainerOperations> PCHContainerOps,
@@ -104,9 +114,12 @@ bool precompileLink(BuiltPrefix &Built, size_t L, std::vector<std::string> &Inpu
   Tool.mapVirtualFile(Link.HeaderPath, Link.HeaderText);
   // Its errors, if any, make it unused: its users' own parses report them.
   CheckGroups Checks = groupsOfLink(Link.Build.Options);
+  profileChecks(Checks, Link.Build);
   Tool.setDiagnosticConsumer(&Checks.front()->session().compilerDiagnostics());
   PrefixActionFactory Factory(Link, Built.PchPaths[L], Checks, Inputs);
-  const bool Compiled = Tool.run(&Factory) == 0;
+  // A header read again by the units that is not guarded would be read
+  // twice: the prefix is not used, as if it had not compiled.
+  const bool Compiled = Tool.run(&Factory) == 0 && Factory.Guarded;
   UnitFindings Found = takeFindings(Checks, Link.Build);
   llvm::append_range(Built.Findings.Diagnostics, std::move(Found.Diagnostics));
   llvm::append_range(Built.Findings.Suppressed, std::move(Found.Suppressed));
@@ -132,17 +145,18 @@ void addPrefixInputs(const BuiltPrefix &Built, std::vector<std::string> &Inputs)
   Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
 }
 
-bool usePrefix(tooling::ClangTool &Tool, const BuiltPrefix &Built,
-               const std::string &File, PrefixUse &Use) {
+bool usePrefix(tooling::ClangTool &Tool, const BuiltPrefix &Built, const LintJob &Job,
+               PrefixUse &Use) {
+  const std::string &File = Job.File;
   const SharedPrefix &Prefix = *Built.Prefix;
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text =
       llvm::MemoryBuffer::getFile(File, /*IsText=*/false, /*RequiresNullTerminator=*/false);
   if (!Text)
     return false;
-  const std::vector<IncludeLine> Lines = leadingIncludes((*Text)->getBuffer());
+  const std::vector<IncludeLine> Lines = expandedLeadingIncludes(Job, (*Text)->getBuffer());
   if (Lines.size() < Prefix.IncludeCount)
     return false;
-  if (includeText(Lines, 0, Prefix.IncludeCount) != Prefix.Lines)
+  if (includeKey(Lines, Prefix.IncludeCount) != Prefix.Lines)
     return false; // changed since the plan was made
   Use.BlankedText = blankLines((*Text)->getBuffer(), Lines, Prefix.IncludeCount);
   Tool.mapVirtualFile(File, Use.BlankedText);

@@ -37,13 +37,13 @@ struct PrefixUse {
   std::string BlankedText;
 };
 
-/// Sets `Tool` up to parse `File` on top of the prefix: the last link's
+/// Sets `Tool` up to parse `Job`'s file on top of the prefix: the last link's
 /// precompiled header first, then the file with its prefix lines blanked. False, and
 /// `Tool` unchanged, when the file no longer starts with the prefix's lines.
 /// The parse's checks must then skip what the prefix analysed
 /// (`groupsOnPrefix`), and its result take in `Built.Findings`.
-bool usePrefix(clang::tooling::ClangTool &Tool, const BuiltPrefix &Built,
-               const std::string &File, PrefixUse &Use);
+bool usePrefix(clang::tooling::ClangTool &Tool, const BuiltPrefix &Built, const LintJob &Job,
+               PrefixUse &Use);
 
 /// The files a unit parsed on the prefix depends on: those it read itself
 /// (`Inputs`), with the prefix's files standing for the lines it blanked.

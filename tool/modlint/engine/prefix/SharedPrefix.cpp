@@ -79,10 +79,14 @@ bool namesStandardHeader(llvm::StringRef Directive) {
 }
 
 /// Lines [Begin, End) of `Lines` as one link, named `Name` in the user's
-/// directory.
+/// directory. The lines that are not the unit's are read again when the
+/// header they come from is.
 PrefixLink makeLink(const LintJob &User, const std::vector<IncludeLine> &Lines,
                     size_t Begin, size_t End, const std::string &Name) {
   PrefixLink Link;
+  for (size_t I = Begin; I < End; ++I)
+    if (!Lines[I].InUnit)
+      Link.GuardedLines.push_back(static_cast<unsigned>(I - Begin + 1));
   llvm::SmallString<256> Path(llvm::sys::path::parent_path(User.File));
   llvm::sys::path::append(Path, Name);
   Link.HeaderPath = std::string(Path);
@@ -100,7 +104,7 @@ PrefixLink makeLink(const LintJob &User, const std::vector<IncludeLine> &Lines,
 SharedPrefix makePrefix(const LintJob &User, const std::vector<IncludeLine> &Lines,
                         size_t Count, size_t Number) {
   SharedPrefix Prefix;
-  Prefix.Lines = includeText(Lines, 0, Count);
+  Prefix.Lines = includeKey(Lines, Count);
   Prefix.IncludeCount = Count;
   const std::string Name = ".modlint-prefix-" + std::to_string(Number);
   size_t Standard = 0;
@@ -108,8 +112,8 @@ SharedPrefix makePrefix(const LintJob &User, const std::vector<IncludeLine> &Lin
     ++Standard;
   if (Standard > 0 && Standard < Count)
     Prefix.Links.push_back(makeLink(User, Lines, 0, Standard, Name + "-std.hpp"));
-  Prefix.Links.push_back(
-      makeLink(User, Lines, Prefix.Links.empty() ? 0 : Standard, Count, Name + ".hpp"));
+  Prefix.Links.push_back(makeLink(User, Lines, Prefix.Links.empty() ? 0 : Standard, Count,
+                                  Name + ".hpp"));
   return Prefix;
 }
 } // namespace
@@ -134,7 +138,9 @@ PrefixPlan planSharedPrefixes(const std::vector<LintJob> &Jobs,
       IncludeTree *Node = &Root;
       ++Node->Count;
       for (const IncludeLine &Line : Includes[Member]) {
-        std::unique_ptr<IncludeTree> &Child = Node->Children[Line.Directive];
+        // Keyed by the line and whether it is the unit's: the users of a
+        // prefix blank the same lines.
+        std::unique_ptr<IncludeTree> &Child = Node->Children[includeKey({Line}, 1)];
         if (!Child)
           Child = std::make_unique<IncludeTree>();
         Node = Child.get();
@@ -150,10 +156,11 @@ PrefixPlan planSharedPrefixes(const std::vector<LintJob> &Jobs,
       const IncludeTree *Node = &Root;
       std::vector<std::string> Run;
       for (const IncludeLine &Line : Includes[Member]) {
-        const IncludeTree *Next = Node->Children.at(Line.Directive).get();
+        const std::string Key = includeKey({Line}, 1);
+        const IncludeTree *Next = Node->Children.at(Key).get();
         if (Next->Count < 2 || (Node != &Root && Next->Count * 2 < Node->Count))
           break;
-        Run.push_back(Line.Directive);
+        Run.push_back(Key);
         Node = Next;
       }
       if (!Run.empty())

@@ -2,7 +2,9 @@
 // usual case in a directory of a project) parse those headers once per run
 // instead of once per unit: the lines become a header beside the units, the
 // header is precompiled once, and each unit is parsed with the precompiled
-// header and its own include lines blanked. Lines and columns stay the same,
+// header and its own include lines blanked. A unit's lines are read through
+// the headers they name (IncludeExpansion.h), so units that each start with
+// their own header share the includes those headers start with. Lines and columns stay the same,
 // and the preprocessor sees the same text in the same order, so findings are
 // those of a plain parse; a unit that fails this way is parsed again plainly.
 #pragma once
@@ -23,10 +25,14 @@ struct PrefixLink {
   std::string HeaderText;
   /// The command that precompiles it: a user's command, the header as input.
   LintJob Build;
+  /// Lines (1-based) that come from a header (IncludeExpansion.h), and are
+  /// read again when that header is: the headers they name must be
+  /// include-guarded, or the prefix is not used.
+  std::vector<unsigned> GuardedLines;
 };
 
 struct SharedPrefix {
-  /// All its include lines, as each user starts with them.
+  /// All its include lines, as each user starts with them (includeKey).
   std::string Lines;
   /// Its precompiled headers, each on top of the one before; units include
   /// the last. Writing a precompiled header costs memory in proportion to

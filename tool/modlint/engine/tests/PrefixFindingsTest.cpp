@@ -3,6 +3,7 @@
 // the prefix checks everything else. Together they are the unit's plain
 // findings.
 #include "config/Config.h"
+#include "engine/prefix/IncludeExpansion.h"
 #include "engine/prefix/LeadingIncludes.h"
 #include "engine/prefix/SharedPrefix.h"
 #include "Subprocess.h"
@@ -62,7 +63,9 @@ protected:
   }
 
   /// Units a.cpp and b.cpp with the text `Text`.
-  void addUnits(const std::string &Text) {
+  /// Units a.cpp and b.cpp of `Text`; their lines read through the
+  /// project headers, as the runner reads them, unless not `Expanded`.
+  void addUnits(const std::string &Text, bool Expanded = true) {
     Jobs.clear();
     Includes.clear();
     for (const char *Name : {"a", "b"}) {
@@ -78,7 +81,7 @@ protected:
            std::string("-I") + MODLINT_SOURCE_DIR + "/include", File},
           "");
       Jobs.push_back(Job);
-      Includes.push_back(leadingIncludes(Text));
+      Includes.push_back(Expanded ? expandedLeadingIncludes(Job, Text) : leadingIncludes(Text));
     }
   }
   /// Plans and precompiles the prefix of a.cpp and b.cpp.
@@ -159,7 +162,9 @@ public:
   void hit() { hits_ += 1; }
 };
 )";
-  addUnits("#include <stats>\n#include <app/shared.hpp>\n");
+  // The lines as the units spell them: read through the headers, the
+  // first would be <stats>'s own first include.
+  addUnits("#include <stats>\n#include <app/shared.hpp>\n", /*Expanded=*/false);
   PrefixPlan Plan;
   BuiltPrefix Built;
   ASSERT_NO_FATAL_FAILURE(precompile(Built, Plan, 2));
