@@ -150,6 +150,10 @@ void addRunFlags(CLI::App &App, CommandLine &Out) {
                "(a project without shared modules, linted for the lock-scope and "
                "global-state checks)")
       ->group(Group);
+  App.add_flag("--profile", Out.Profile,
+               "After the summary, print each check's time and share of the run, from "
+               "clang-tidy's check profiling; implies --no-cache")
+      ->group(Group);
   App.add_flag("--stats", Out.Stats,
                "Print how many units came from the cache, how many were "
                "parsed on a shared precompiled prefix, and how many findings "

@@ -45,6 +45,8 @@ struct CommandLine {
   bool NoCache = false;
   bool NoSharedPrefix = false;
   bool Stats = false;
+  /// --profile: each check's share of the run (implies --no-cache).
+  bool Profile = false;
   std::string ExportFixesFile;
   /// --write-baseline FILE: the accepted findings, to commit.
   std::string WriteBaseline;

@@ -2,6 +2,7 @@
 
 #include "cache/CacheDirectory.h"
 #include "cache/ResultCache.h"
+#include "cli/CheckProfile.h"
 #include "cli/ModuleBases.h"
 #include "cli/Output.h"
 #include "cli/Progress.h"
@@ -19,6 +20,7 @@
 #include "engine/parse/CheckSession.h"
 #include "report/FindingStream.h"
 #include "fmt/format.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <chrono>
@@ -138,7 +140,7 @@ std::vector<std::string> narrowSelection(const CommandLine &Cmd, const std::stri
 /// --no-cache, without a home for it, or when it cannot be trusted (said
 /// once: the run goes on without the cache).
 std::optional<std::string> cacheDirectory(const CommandLine &Cmd) {
-  if (Cmd.NoCache)
+  if (Cmd.NoCache || Cmd.Profile) // a unit from the cache would not be timed
     return std::nullopt;
   std::optional<std::string> Directory =
       Cmd.CacheDir.empty() ? defaultCacheDirectory() : absolutePath(Cmd.CacheDir);
@@ -150,6 +152,11 @@ std::optional<std::string> cacheDirectory(const CommandLine &Cmd) {
     return std::nullopt;
   }
   return Directory;
+}
+
+/// -j, or one worker per core.
+unsigned threads(const CommandLine &Cmd) {
+  return Cmd.Jobs ? Cmd.Jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
 /// What runWithCache shows while it runs.
@@ -180,7 +187,7 @@ LintResult runWithCache(const CommandLine &Cmd, const std::vector<LintJob> &Jobs
   if (std::optional<std::string> Directory = cacheDirectory(Cmd))
     Cache.emplace(std::move(*Directory));
   RunSettings Settings;
-  Settings.Threads = Cmd.Jobs ? Cmd.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  Settings.Threads = threads(Cmd);
   Settings.SharePrefixes = !Cmd.NoSharedPrefix;
   Settings.Progress = [&](size_t Done, size_t Total, const LintJob &Job) {
     Display.Line.update(Done, Total, relativeTo(Job.File, ProjectRoot));
@@ -267,6 +274,18 @@ int lintCommand(const CommandLine &Given,
   if (!Old)
     return usageError(llvm::toString(Old.takeError()));
 
+  std::optional<std::string> ProfileDirectory;
+  if (Cmd.Profile) {
+    auto Started = startCheckProfile(*Jobs);
+    if (!Started)
+      return usageError(llvm::toString(Started.takeError()));
+    ProfileDirectory = *Started;
+  }
+  // Gone however the run ends (checkProfileText removes it too).
+  auto RemoveProfile = llvm::make_scope_exit([&] {
+    if (ProfileDirectory)
+      llvm::sys::fs::remove_directories(*ProfileDirectory);
+  });
   const auto Start = std::chrono::steady_clock::now();
   RunDisplay Display{Progress(!Cmd.Quiet), std::nullopt, std::nullopt};
   if (streamsFindings(Cmd))
@@ -299,6 +318,8 @@ int lintCommand(const CommandLine &Given,
   if (Cmd.Stats)
     fmt::print(stderr, "{}{}", statsText(Result, Jobs->size()),
                inferredText(*Jobs, Input->Inferred, ProjectRoot));
+  if (ProfileDirectory)
+    fmt::print(stderr, "{}", checkProfileText(*ProfileDirectory, Elapsed.count() * threads(Cmd)));
   return Modules.Fails ? ExitUsage : exitCode(Cmd, Result, R);
 }
 

@@ -236,3 +236,27 @@ TEST(Cli, VersionNamesToolAndLlvm) {
 
 } // namespace
 } // namespace modlint::testing
+
+namespace modlint::testing {
+namespace {
+
+// --profile: every enabled check's time from clang-tidy's profiling, with
+// its share, whatever the cache holds (it implies --no-cache).
+TEST(Cli, ProfileTimesEveryCheckOfTheRun) {
+  const std::string Cache = tempDirectory();
+  ASSERT_EQ(modlint({"-p", Example, "--project-root=" + Example, "--cache-dir", Cache}).ExitCode,
+            1);
+  RunOutput Out = modlint({"-p", Example, "--project-root=" + Example, "--cache-dir", Cache,
+                           "--profile", "-j", "1", "--no-shared-prefix"});
+  EXPECT_EQ(Out.ExitCode, 1);
+  EXPECT_NE(Out.Stderr.find("modlint: profile: each check's own time (its matchers and "
+                            "callbacks) over 2 parses, and its share of the workers' "),
+            std::string::npos)
+      << Out.Stderr;
+  for (const char *Check : {"modlint-mutable-member", "modlint-nonatomic-update",
+                            "modlint-lock-order", "all checks", "parsing, and the rest"})
+    EXPECT_NE(Out.Stderr.find(std::string("\n  ") + Check + " "), std::string::npos) << Check;
+}
+
+} // namespace
+} // namespace modlint::testing
