@@ -1,9 +1,9 @@
 #include "engine/prefix/IncludeExpansion.h"
 
+#include "core/InputLimits.h"
 #include "core/Paths.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 namespace modlint {
@@ -78,8 +78,12 @@ public:
       }
       if (Header && Depth < MaxExpansionDepth && isUnder(*Header, Job.ProjectRoot)) {
         Open.insert(*Header);
-        if (auto Text = llvm::MemoryBuffer::getFile(*Header, /*IsText=*/true))
+        // Read as every other input of the run is: regular files within
+        // the size bound (a header that is not is left unopened).
+        if (auto Text = readInputFile(*Header, MaxSourceBytes))
           expand(headerLeadingIncludes((*Text)->getBuffer()), *Header, Depth + 1, Out);
+        else
+          llvm::consumeError(Text.takeError());
         Open.erase(*Header);
       }
       Out.push_back(std::move(Line));
