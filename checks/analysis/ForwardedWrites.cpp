@@ -5,6 +5,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -117,6 +118,11 @@ std::optional<unsigned> forwardingParameter(const CallExpr &Call, const Expr &Ar
       return I - First;
   }
   return std::nullopt;
+}
+
+bool takesForwardingReference(const FunctionDecl &Function) {
+  return llvm::any_of(Function.parameters(),
+                      [](const ParmVarDecl *Param) { return isForwardingReference(*Param); });
 }
 
 bool writesThroughParameter(const CallExpr &Call, unsigned Index) {

@@ -6,6 +6,7 @@
 // forwards it to another callee that does.
 #pragma once
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include <optional>
 
@@ -19,5 +20,9 @@ std::optional<unsigned> forwardingParameter(const clang::CallExpr &Call, const c
 /// writes through its parameter `Index`. A callee without a visible body
 /// writes nothing through a forwarding reference.
 bool writesThroughParameter(const clang::CallExpr &Call, unsigned Index);
+
+/// `Function` has a parameter that is a forwarding reference: its body is
+/// one writesThroughParameter may look into, wherever it is declared.
+bool takesForwardingReference(const clang::FunctionDecl &Function);
 
 } // namespace modlint

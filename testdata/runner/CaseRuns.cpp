@@ -28,6 +28,12 @@ std::vector<std::string> compilerArgs(const std::string &Race = "") {
   return Args;
 }
 
+/// The headers whose findings a run reports: the case's filter, or the
+/// repository's headers.
+std::string headerFilter(const CaseSettings &Settings) {
+  return Settings.HeaderFilter.empty() ? "^" MODLINT_SOURCE_DIR "/" : Settings.HeaderFilter;
+}
+
 /// The flags that give `modlint` a case's checks and options, from the
 /// option table. The repository is the project: findings in its headers
 /// (the runtime's, included by some cases) are reported and must be
@@ -39,6 +45,7 @@ std::vector<std::string> modlintFlags(const CaseSettings &Settings) {
   for (const std::string &Check : Settings.Checks)
     Checks += Check + ",";
   Args.push_back(Checks);
+  Args.push_back("--header-filter=" + headerFilter(Settings));
   for (const auto &[Key, Value] : Settings.Options) {
     const OptionSpec *Option = findCheckOption(Key);
     if (!Option)
@@ -163,7 +170,7 @@ RunOutput runClangTidy(const Case &C, const CaseSettings &Settings, const std::s
   for (const std::string &Check : Settings.Checks)
     Checks += "," + Check;
   std::vector<std::string> Args{"--load=" MODLINT_PLUGIN, Checks,
-                                "--header-filter=^" MODLINT_SOURCE_DIR "/",
+                                "--header-filter=" + headerFilter(Settings),
                                 "--config=" + Config, "--quiet", C.Path, "--"};
   for (const std::string &Arg : compilerArgs(Race))
     Args.push_back(Arg);

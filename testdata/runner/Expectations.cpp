@@ -202,6 +202,7 @@ CaseSettings parseCaseSettings(const std::string &Source) {
   static const std::regex PeerName("[A-Za-z0-9.-]+"); // clang-analyzer-unix.Block...
   static const std::regex PeerFlags(R"(//\s*modlint-peer-flags:\s*(.*?)\s*$)");
   static const std::regex Flag(R"(-W[A-Za-z0-9-]+)");
+  static const std::regex HeaderFilter(R"(//\s*modlint-header-filter:\s*(\S+)\s*$)");
   CaseSettings Settings;
   for (const std::string &Line : lines(Source)) {
     std::smatch Match;
@@ -227,6 +228,8 @@ CaseSettings parseCaseSettings(const std::string &Source) {
       for (auto It = std::sregex_iterator(List.begin(), List.end(), Flag);
            It != std::sregex_iterator(); ++It)
         Settings.PeerFlags.push_back(It->str());
+    } else if (std::regex_search(Line, Match, HeaderFilter)) {
+      Settings.HeaderFilter = Match[1];
     } else if (std::regex_search(Line, NoPrefix)) {
       Settings.Precompiles = false;
     }

@@ -106,6 +106,11 @@ struct CaseSettings {
   /// warnings, such as its thread-safety analysis): `// modlint-peer-flags:
   /// -Wthread-safety`. Each such peer also turns its own warning on.
   std::vector<std::string> PeerFlags;
+  /// The headers whose findings are reported (`// modlint-header-filter:
+  /// REGEX`), in both front-ends; by default the repository's. A header the
+  /// filter leaves out is read by the checks all the same (a library the
+  /// project includes with -I): its functions' locks and writes count.
+  std::string HeaderFilter;
 };
 CaseSettings parseCaseSettings(const std::string &Source);
 

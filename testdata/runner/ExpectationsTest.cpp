@@ -163,6 +163,9 @@ TEST(CaseSettings, ReadsChecksAndOneOptionPerLine) {
   EXPECT_TRUE(S.Races.empty());
   EXPECT_EQ(parseCaseSettings("// modlint-races: RACE_A, RACE_B\n").Races,
             (std::vector<std::string>{"RACE_A", "RACE_B"}));
+  EXPECT_EQ(S.HeaderFilter, "");
+  EXPECT_EQ(parseCaseSettings("// modlint-header-filter: .*/a\\.cpp$\n").HeaderFilter,
+            ".*/a\\.cpp$");
 }
 
 TEST(Expectations, PeerChecksAndTheirRecordedFindings) {

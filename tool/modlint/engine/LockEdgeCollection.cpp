@@ -81,7 +81,7 @@ std::optional<ScopedConsumer> lockEdgeConsumer(tidy::ClangTidyContext &Context,
       LockOrderCheckName, Context.getOptions().CheckOptions, &Context);
   return ScopedConsumer{
       std::make_unique<EdgeConsumer>(ModuleSettings::read(Options), Job, Out),
-      projectDeclarations};
+      analysedDeclarations};
 }
 
 } // namespace modlint

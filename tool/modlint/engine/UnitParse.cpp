@@ -73,7 +73,7 @@ private:
 /// A plain parse's checks: every one over the whole unit.
 CheckGroups plainGroups(const ClangTidyOptions &Options) {
   CheckGroups Groups;
-  Groups.push_back(std::make_unique<CheckGroup>(Options, projectDeclarations));
+  Groups.push_back(std::make_unique<CheckGroup>(Options, analysedDeclarations));
   return Groups;
 }
 } // namespace

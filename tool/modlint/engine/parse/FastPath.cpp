@@ -1,5 +1,6 @@
 #include "engine/parse/FastPath.h"
 
+#include "analysis/ForwardedWrites.h"
 #include "core/Paths.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -47,6 +48,15 @@ std::vector<Decl *> projectDeclarations(ASTContext &Context, ProjectFiles &Proje
   return Scope;
 }
 
+std::vector<Decl *> analysedDeclarations(ASTContext &Context, ProjectFiles &) {
+  const SourceManager &Sources = Context.getSourceManager();
+  std::vector<Decl *> Scope;
+  for (Decl *D : Context.getTranslationUnitDecl()->decls())
+    if (!Sources.isInSystemHeader(Sources.getExpansionLoc(D->getLocation())))
+      Scope.push_back(D);
+  return Scope;
+}
+
 namespace {
 /// One consumer, shown its scope of the unit once the unit is complete.
 class ScopingConsumer : public MultiplexConsumer {
@@ -72,17 +82,22 @@ private:
   ProjectFiles &Project;
 };
 
-/// Skips the bodies of functions outside the project.
+/// Skips the bodies of functions in system headers that no check reads.
 class FastPathConsumer : public MultiplexConsumer {
 public:
   FastPathConsumer(std::unique_ptr<ProjectFiles> Files, std::vector<ScopedConsumer> Inner)
       : MultiplexConsumer(scoping(*Files, std::move(Inner))), Project(std::move(Files)) {}
 
-  /// Asked for every function body when the invocation skips bodies. A body
-  /// outside the project cannot hold a finding; Clang itself still parses
-  /// constexpr and deduced-return bodies, which the rest of the file needs.
+  /// Asked for every function body when the invocation skips bodies. The
+  /// lock-scope checks do not enter system headers, the member checks only
+  /// a forwarding template's body; Clang itself still parses constexpr and
+  /// deduced-return bodies, which the rest of the file needs.
   bool shouldSkipFunctionBody(Decl *D) override {
-    return !Project->contains(D->getLocation());
+    const SourceManager &Sources = D->getASTContext().getSourceManager();
+    if (!Sources.isInSystemHeader(Sources.getExpansionLoc(D->getLocation())))
+      return false;
+    const FunctionDecl *Function = D->getAsFunction();
+    return !Function || !takesForwardingReference(*Function);
   }
 
 private:

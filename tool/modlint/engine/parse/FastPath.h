@@ -1,8 +1,13 @@
-// The CLI's fast path: parse only what can hold findings. Function bodies
-// outside the project are skipped while parsing, and matching only visits
-// the project's declarations. Findings are those of the full parse: the
-// checks only ever look inside project code. A parse may show different
-// groups of checks different declarations (engine/prefix/PrefixScope.h).
+// The CLI's fast path: parse only what a check can look at. The bodies of
+// functions in system headers are skipped while parsing (Clang keeps the
+// constexpr ones and those with a deduced return type), but for function
+// templates taking a forwarding reference, whose bodies decide whether a
+// member handed to them is written (ForwardedWrites.h). The lock-scope checks
+// ignore system headers in both front-ends; every other body, the project's
+// and a library's included with -I, is parsed and shown to the checks, so
+// a lock or a write inside a library function counts as in clang-tidy.
+// Findings are those of the full parse. A parse may show different groups
+// of checks different declarations (engine/prefix/PrefixScope.h).
 #pragma once
 
 #include "clang/AST/ASTConsumer.h"
@@ -53,6 +58,12 @@ using DeclarationScope =
 std::vector<clang::Decl *> projectDeclarations(clang::ASTContext &Context,
                                                ProjectFiles &Project);
 
+/// The top-level declarations outside system headers: everything the checks
+/// read, as clang-tidy shows it to them. A library included with -I is read
+/// (a lock it takes is part of the lock order); its findings are dropped
+/// by the report scope, as clang-tidy's header filter drops them.
+std::vector<clang::Decl *> analysedDeclarations(clang::ASTContext &Context, ProjectFiles &);
+
 /// A consumer, and the declarations it is shown when the unit is complete;
 /// without a scope it sees the unit as the consumer before it left it.
 struct ScopedConsumer {
@@ -60,9 +71,8 @@ struct ScopedConsumer {
   DeclarationScope Scope;
 };
 
-/// The consumers of one parse, in order, behind the fast path: only the
-/// project's function bodies are parsed, and each consumer is shown its
-/// scope.
+/// The consumers of one parse, in order, behind the fast path: bodies in
+/// system headers are skipped, and each consumer is shown its scope.
 std::unique_ptr<clang::ASTConsumer> withFastPath(std::vector<ScopedConsumer> Consumers,
                                                  std::unique_ptr<ProjectFiles> Project);
 

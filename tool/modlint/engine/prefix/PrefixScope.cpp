@@ -99,7 +99,7 @@ CheckGroups groupsOnPrefix(const ClangTidyOptions &Options) {
   const std::vector<std::string> Enabled = enabledChecks(Options);
   CheckGroups Groups;
   Groups.push_back(std::make_unique<CheckGroup>(
-      onlyChecks(Options, ofScope(Enabled, FindingScope::WholeUnit)), projectDeclarations));
+      onlyChecks(Options, ofScope(Enabled, FindingScope::WholeUnit)), analysedDeclarations));
   const std::vector<std::string> PerBody = ofScope(Enabled, FindingScope::PerBody);
   if (!PerBody.empty())
     Groups.push_back(std::make_unique<CheckGroup>(onlyChecks(Options, PerBody), bodiesAfterPrefix));
