@@ -1,6 +1,7 @@
 #include "cache/ResultCache.h"
 
 #include "cache/CacheEntry.h"
+#include "cache/CommandKey.h"
 #include "core/AtomicFile.h"
 #include "core/InputLimits.h"
 #include "clang/Basic/Version.h"
@@ -89,9 +90,8 @@ std::string ResultCache::keyOf(const LintJob &Job) const {
     Key += Part;
   };
   Add(Job.File);
-  Add(Job.Command.Directory);
-  for (const std::string &Arg : Job.Command.CommandLine)
-    Add(Arg);
+  for (const std::string &Part : commandKeyParts(Job.Command))
+    Add(Part);
   Add(configurationKey(Job.Options));
   Add(Job.ProjectRoot);
   Add(Job.HeaderFilter);

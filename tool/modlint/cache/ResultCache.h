@@ -1,7 +1,7 @@
 // The result cache: a unit whose inputs have not changed is not linted
 // again. A unit's entries are kept under a key of what decides the result
-// (modlint's own binary, LLVM's version, the compile command, the
-// configuration); each holds the content hash of every file the unit read,
+// (modlint's own binary, LLVM's version, the compile command with its
+// relative paths resolved (CommandKey.h), the configuration); each holds the content hash of every file the unit read,
 // which must all still match. A unit keeps its MaxEntriesPerUnit most
 // recently used entries, so a reverted edit or a return to another branch
 // finds its results still there.

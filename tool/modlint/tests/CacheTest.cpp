@@ -103,6 +103,49 @@ TEST(Cache, RevertedEditIsWarmAndEntriesAreBounded) {
   EXPECT_NE(T.lint({"--stats"}).Stderr.find("7 from the cache"), std::string::npos);
 }
 
+// A database as CMake writes it (absolute paths, a -o per unit, the build
+// directory as each command's directory): moving the build directory keeps
+// every unit warm, with the same report. A command that names a path
+// relative to it is linted again.
+TEST(Cache, MovedBuildDirectoryStaysWarm) {
+  CachedTree T;
+  auto WriteDatabase = [&T](const std::string &Build, const std::string &Extra) {
+    fs::create_directories(T.Root + "/" + Build);
+    std::string Json = "[";
+    for (const std::string File : {"good/orders.cpp", "good/billing.cpp", "bad/stats.cpp"})
+      Json += std::string(Json.size() > 1 ? "," : "") + "{\"directory\": \"" + T.Root + "/" +
+              Build + "\", \"file\": \"" + T.Root + "/" + File +
+              "\", \"command\": \"c++ -std=c++20 -I" + T.Root + "/include " + Extra +
+              " -o CMakeFiles/app.dir/" + File + ".o -c " + T.Root + "/" + File + "\"}";
+    std::ofstream(T.Root + "/" + Build + "/compile_commands.json") << Json << "]";
+  };
+  auto Lint = [&T](const std::string &Build) {
+    return runIn(T.Root, MODLINT_BINARY,
+                 {"--color=never", "--quiet", "--stats", "-p", Build, "--cache-dir", T.Cache});
+  };
+  // Lints with the database in `From`, moves it to `To` and lints again.
+  auto LintMoved = [&](const std::string &From, const std::string &To, const std::string &Extra) {
+    WriteDatabase(From, Extra);
+    RunOutput Before = Lint(From);
+    fs::rename(T.Root + "/" + From, T.Root + "/" + To);
+    WriteDatabase(To, Extra);
+    return std::make_pair(std::move(Before), Lint(To));
+  };
+  const auto [Cold, Moved] = LintMoved("build", "out", "");
+  EXPECT_NE(Cold.Stderr.find("3 units: 0 from the cache, 3 parsed"), std::string::npos)
+      << Cold.Stderr;
+  EXPECT_NE(Moved.Stderr.find("3 units: 3 from the cache, 0 parsed"), std::string::npos)
+      << Moved.Stderr;
+  EXPECT_EQ(Moved.Stdout, Cold.Stdout);
+  EXPECT_EQ(Moved.ExitCode, Cold.ExitCode);
+
+  const auto [Stored, Relative] = LintMoved("out", "out2", "-fcrash-diagnostics-dir=crash/dir");
+  EXPECT_NE(Relative.Stderr.find("3 units: 0 from the cache, 3 parsed"), std::string::npos)
+      << Relative.Stderr;
+  EXPECT_EQ(Relative.Stdout, Stored.Stdout);
+  EXPECT_EQ(Relative.Stdout, Cold.Stdout);
+}
+
 TEST(Cache, ChangedConfigurationIsAMiss) {
   CachedTree T;
   RunOutput Default = T.lint({"bad/legacy"});
