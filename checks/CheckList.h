@@ -21,6 +21,11 @@ enum class FindingScope {
   /// in any unit gives the same findings, so they may be worked out once
   /// (for a header every unit of a shared prefix includes).
   PerBody,
+  /// Anything in the unit, and the bodies of the functions it calls
+  /// wherever they are (a library's included with -I too): a check that
+  /// follows calls sees every function outside system headers, as in
+  /// clang-tidy. Every other check reads only the project's functions.
+  CallGraph,
 };
 
 /// A check declares `static constexpr FindingScope Findings = ...;` to be

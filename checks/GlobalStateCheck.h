@@ -1,4 +1,5 @@
 #pragma once
+#include "CheckList.h"
 #include "ModuleCheck.h"
 
 #include "analysis/GlobalStateFacts.h"
@@ -19,6 +20,8 @@ namespace modlint {
 class GlobalStateCheck : public ModuleCheck {
 public:
   GlobalStateCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  /// Follows calls from modules (GlobalStateScope: modules) wherever they go.
+  static constexpr FindingScope Findings = FindingScope::CallGraph;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;

@@ -1,4 +1,5 @@
 #pragma once
+#include "CheckList.h"
 #include "ModuleCheck.h"
 #include "analysis/LockOrderCollector.h"
 
@@ -12,6 +13,8 @@ namespace modlint {
 class LockOrderCheck : public ModuleCheck {
 public:
   LockOrderCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  /// Follows calls into any function, a library's too, and its locks.
+  static constexpr FindingScope Findings = FindingScope::CallGraph;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;

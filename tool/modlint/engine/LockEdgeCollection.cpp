@@ -73,10 +73,16 @@ private:
 };
 } // namespace
 
-std::optional<ScopedConsumer> lockEdgeConsumer(tidy::ClangTidyContext &Context,
-                                               const LintJob &Job, std::vector<LockEdge> &Out) {
-  if (!Context.isCheckEnabled(LockOrderCheckName))
+std::optional<ScopedConsumer> lockEdgeConsumer(CheckGroups &Groups, const LintJob &Job,
+                                               std::vector<LockEdge> &Out) {
+  // The group that runs lock-order holds its options.
+  auto Runs = [](const std::unique_ptr<CheckGroup> &Group) {
+    return Group->session().context().isCheckEnabled(LockOrderCheckName);
+  };
+  auto Found = llvm::find_if(Groups, Runs);
+  if (Found == Groups.end())
     return std::nullopt;
+  tidy::ClangTidyContext &Context = (*Found)->session().context();
   const tidy::ClangTidyCheck::OptionsView Options(
       LockOrderCheckName, Context.getOptions().CheckOptions, &Context);
   return ScopedConsumer{

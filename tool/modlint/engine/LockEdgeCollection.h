@@ -5,15 +5,16 @@
 
 #include "core/Job.h"
 #include "core/LockEdges.h"
+#include "engine/parse/CheckSession.h"
 #include "engine/parse/FastPath.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 
 namespace modlint {
 
 /// A consumer that appends the unit's edges in files `Job` reports to
-/// `Out`, reading the check's options from `Context`; none when
-/// modlint-lock-order is not enabled there.
-std::optional<ScopedConsumer> lockEdgeConsumer(clang::tidy::ClangTidyContext &Context,
-                                               const LintJob &Job, std::vector<LockEdge> &Out);
+/// `Out`, reading the check's options from the group that runs it; none
+/// when no group runs modlint-lock-order.
+std::optional<ScopedConsumer> lockEdgeConsumer(CheckGroups &Groups, const LintJob &Job,
+                                               std::vector<LockEdge> &Out);
 
 } // namespace modlint

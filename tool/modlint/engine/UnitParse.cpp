@@ -25,7 +25,7 @@ public:
                                                  StringRef File) override {
     std::vector<ScopedConsumer> Consumers = consumersOf(Checks, Compiler, File);
     // The run's lock-order graph is searched across units: this unit's edges.
-    if (auto Edges = lockEdgeConsumer(Checks.front()->session().context(), Job, Parsed.LockEdges))
+    if (auto Edges = lockEdgeConsumer(Checks, Job, Parsed.LockEdges))
       Consumers.push_back(std::move(*Edges));
     // Whether the run found any shared module at all.
     Consumers.push_back(moduleCensusConsumer(Checks.front()->session().context(), Parsed.Census));
@@ -70,12 +70,6 @@ private:
   ParsedUnit &Parsed;
 };
 
-/// A plain parse's checks: every one over the whole unit.
-CheckGroups plainGroups(const ClangTidyOptions &Options) {
-  CheckGroups Groups;
-  Groups.push_back(std::make_unique<CheckGroup>(Options, analysedDeclarations));
-  return Groups;
-}
 } // namespace
 
 ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
@@ -84,7 +78,8 @@ ParsedUnit parseUnit(const LintJob &Job, const BuiltPrefix *Prefix) {
   PrefixUse Use;
   ParsedUnit Parsed;
   Parsed.OnPrefix = Prefix && usePrefix(Tool, *Prefix, Job, Use);
-  CheckGroups Checks = Parsed.OnPrefix ? groupsOnPrefix(Job.Options) : plainGroups(Job.Options);
+  CheckGroups Checks =
+      Parsed.OnPrefix ? groupsOnPrefix(Job.Options) : groupsOfPlainParse(Job.Options);
   profileChecks(Checks, Job);
   Tool.setDiagnosticConsumer(&Checks.front()->session().compilerDiagnostics());
   LintActionFactory Factory(Checks, Job, Parsed);

@@ -3,6 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 using namespace clang::tidy;
@@ -95,14 +96,36 @@ CheckGroups groupsOfLink(const ClangTidyOptions &Options) {
   return Groups;
 }
 
+namespace {
+/// Adds the group of the checks that follow calls, if any is enabled.
+void addCallGraphGroup(CheckGroups &Groups, const ClangTidyOptions &Options,
+                       const std::vector<std::string> &Enabled) {
+  const std::vector<std::string> CallGraph = ofScope(Enabled, FindingScope::CallGraph);
+  if (!CallGraph.empty())
+    Groups.push_back(
+        std::make_unique<CheckGroup>(onlyChecks(Options, CallGraph), analysedDeclarations));
+}
+} // namespace
+
 CheckGroups groupsOnPrefix(const ClangTidyOptions &Options) {
   const std::vector<std::string> Enabled = enabledChecks(Options);
   CheckGroups Groups;
   Groups.push_back(std::make_unique<CheckGroup>(
-      onlyChecks(Options, ofScope(Enabled, FindingScope::WholeUnit)), analysedDeclarations));
+      onlyChecks(Options, ofScope(Enabled, FindingScope::WholeUnit)), projectDeclarations));
   const std::vector<std::string> PerBody = ofScope(Enabled, FindingScope::PerBody);
   if (!PerBody.empty())
     Groups.push_back(std::make_unique<CheckGroup>(onlyChecks(Options, PerBody), bodiesAfterPrefix));
+  addCallGraphGroup(Groups, Options, Enabled);
+  return Groups;
+}
+
+CheckGroups groupsOfPlainParse(const ClangTidyOptions &Options) {
+  const std::vector<std::string> Enabled = enabledChecks(Options);
+  std::vector<std::string> Local = ofScope(Enabled, FindingScope::WholeUnit);
+  llvm::append_range(Local, ofScope(Enabled, FindingScope::PerBody));
+  CheckGroups Groups;
+  Groups.push_back(std::make_unique<CheckGroup>(onlyChecks(Options, Local), projectDeclarations));
+  addCallGraphGroup(Groups, Options, Enabled);
   return Groups;
 }
 

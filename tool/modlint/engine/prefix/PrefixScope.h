@@ -9,7 +9,10 @@
 //   parse               per-body checks see            whole-unit checks see
 //   a prefix's link     the link's own non-template    (do not run)
 //                       function bodies
-//   a unit on it        everything but those bodies    everything
+//   a unit on it        everything but those bodies    the project's declarations
+//
+// The checks that follow calls (lock-order, global-state) see every
+// declaration outside system headers in each unit, a library's too.
 //
 // The checks know nothing of this: each group of checks is simply shown
 // its declarations (engine/parse/FastPath.h).
@@ -40,8 +43,15 @@ std::vector<clang::Decl *> bodiesAfterPrefix(clang::ASTContext &Context, Project
 CheckGroups groupsOfLink(const clang::tidy::ClangTidyOptions &Options);
 
 /// The check groups of a unit parsed on a prefix: the whole-unit checks
-/// over everything (first, so they also receive the compiler's
-/// diagnostics), and the per-body checks over `bodiesAfterPrefix`.
+/// over the project's declarations (first, so they also receive the
+/// compiler's diagnostics), the per-body checks over `bodiesAfterPrefix`,
+/// and the checks that follow calls over every declaration outside system
+/// headers (`analysedDeclarations`).
 CheckGroups groupsOnPrefix(const clang::tidy::ClangTidyOptions &Options);
+
+/// The check groups of a plain parse: every check but those that follow
+/// calls over the project's declarations (first), and those over every
+/// declaration outside system headers.
+CheckGroups groupsOfPlainParse(const clang::tidy::ClangTidyOptions &Options);
 
 } // namespace modlint
