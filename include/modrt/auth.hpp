@@ -1,8 +1,10 @@
-// Users, passwords and tokens, with libsodium: Argon2id password hashes,
-// HMAC-SHA256-signed tokens, and visitor ids that cannot collide.
+// Users, passwords and tokens: Argon2id password hashes (libsodium), JSON
+// Web Tokens signed with HS256 under a key that can be rotated (jwt.hpp),
+// and visitor ids that cannot collide.
 #pragma once
 
 #include "context.hpp"
+#include "jwt.hpp"
 
 #include <sodium.h>
 
@@ -46,7 +48,7 @@ public:
   explicit Authenticator(AuthOptions options = {}) : options_(options) {
     if (sodium_init() < 0)
       throw std::runtime_error("libsodium failed to initialise");
-    crypto_auth_hmacsha256_keygen(key_.data()); // a fresh signing key per server
+    keys_.emplace(); // a fresh signing key per server
   }
 
   /// A new visitor with a unique id and a random password, logged in.
@@ -85,33 +87,20 @@ public:
 
   /// The user a valid, unexpired token names.
   std::optional<User> verify(const std::string &token) const {
-    const auto dot = token.rfind('.');
-    if (dot == std::string::npos)
-      return std::nullopt;
-    const std::string payload = token.substr(0, dot);
-    const std::optional<std::string> mac = fromBase64(token.substr(dot + 1));
-    if (!mac || mac->size() != crypto_auth_hmacsha256_BYTES ||
-        crypto_auth_hmacsha256_verify(
-            reinterpret_cast<const unsigned char *>(mac->data()),
-            reinterpret_cast<const unsigned char *>(payload.data()),
-            payload.size(), key_.data()) != 0)
-      return std::nullopt;
-    const std::optional<std::string> claims = fromBase64(payload);
+    const std::optional<TokenClaims> claims = keys_->verify(token, secondsNow());
     if (!claims)
       return std::nullopt;
-    const auto bar = claims->rfind('|');
-    if (bar == std::string::npos)
-      return std::nullopt;
-    const std::string userId = claims->substr(0, bar);
-    const long long expires = std::stoll(claims->substr(bar + 1));
-    if (secondsNow() > expires)
-      return std::nullopt;
     std::shared_lock<std::shared_mutex> lock(mu_);
-    auto found = accounts_.find(userId);
+    auto found = accounts_.find(claims->subject);
     if (found == accounts_.end())
       return std::nullopt;
     return found->second.user;
   }
+
+  /// Signs new tokens with a new key; tokens signed with the previous key
+  /// stay valid until they expire or retirePreviousKey().
+  void rotateKey() { keys_->rotate(); }
+  void retirePreviousKey() { keys_->retirePrevious(); }
 
 private:
   struct Account {
@@ -133,14 +122,7 @@ private:
   }
 
   std::string issueToken(const std::string &userId) const {
-    const long long expires = secondsNow() + options_.tokenLifetime.count();
-    const std::string payload = toBase64(userId + "|" + std::to_string(expires));
-    std::array<unsigned char, crypto_auth_hmacsha256_BYTES> mac;
-    crypto_auth_hmacsha256(mac.data(),
-                           reinterpret_cast<const unsigned char *>(payload.data()),
-                           payload.size(), key_.data());
-    return payload + "." +
-           toBase64(std::string(reinterpret_cast<const char *>(mac.data()), mac.size()));
+    return keys_->sign(userId, secondsNow() + options_.tokenLifetime.count());
   }
 
   static long long secondsNow() {
@@ -158,29 +140,9 @@ private:
     return hex;
   }
 
-  static std::string toBase64(const std::string &bytes) {
-    constexpr int Variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), Variant), '\0');
-    sodium_bin2base64(out.data(), out.size(),
-                      reinterpret_cast<const unsigned char *>(bytes.data()),
-                      bytes.size(), Variant);
-    out.resize(std::char_traits<char>::length(out.c_str()));
-    return out;
-  }
-
-  static std::optional<std::string> fromBase64(const std::string &text) {
-    std::string out(text.size(), '\0');
-    std::size_t length = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char *>(out.data()), out.size(),
-                          text.data(), text.size(), nullptr, &length, nullptr,
-                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-      return std::nullopt;
-    out.resize(length);
-    return out;
-  }
-
   const AuthOptions options_;
-  std::array<unsigned char, crypto_auth_hmacsha256_KEYBYTES> key_{};
+  // Created after sodium_init(); the keys lock themselves.
+  std::optional<JwtKeys> keys_;
   std::atomic<std::uint64_t> nextVisitor_{0};
   mutable std::shared_mutex mu_;
   std::unordered_map<std::string, Account> accounts_;

@@ -46,6 +46,22 @@ public:
     return ref;
   }
 
+  /// The one instance of `M`, as every call sees it (for setting up routes
+  /// to it: registration is still open).
+  template <typename M> M &module() {
+    auto found = modules_.find(std::type_index(typeid(M)));
+    if (found == modules_.end())
+      throw std::logic_error("module not registered");
+    return static_cast<M &>(*found->second);
+  }
+
+  /// The context of a call as the user `token` names (an empty token is an
+  /// anonymous call); throws AuthError for a token that is not valid.
+  std::shared_ptr<const RequestContext> contextFor(const std::string &token,
+                                                   std::stop_token cancel = {}) {
+    return makeContext(token, std::move(cancel));
+  }
+
   Authenticator &auth() { return auth_; }
   SessionStore &sessions() { return *sessions_; }
   Credentials loginAsVisitor() { return auth_.registerVisitor(); }
@@ -112,10 +128,7 @@ public:
 private:
   template <typename M> M &instance() {
     serving_.store(true);
-    auto found = modules_.find(std::type_index(typeid(M)));
-    if (found == modules_.end())
-      throw std::logic_error("module not registered");
-    return static_cast<M &>(*found->second);
+    return module<M>();
   }
 
   std::shared_ptr<const RequestContext> makeContext(const std::string &token,

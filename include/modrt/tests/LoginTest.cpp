@@ -3,6 +3,9 @@
 
 #include "gtest/gtest.h"
 
+#include <cstdlib>
+#include <ctime>
+#include <jwt.h>
 #include <mutex>
 #include <set>
 
@@ -77,6 +80,67 @@ TEST(Logins, WrongPasswordTamperedTokenAndDuplicateNameAreRefused) {
   Server other(testServerOptions());
   other.auth().registerUser("ada", "lovelace");
   EXPECT_FALSE(server.auth().verify(*other.auth().login("ada", "lovelace")).has_value());
+}
+
+/// A header of `token`, read without checking it.
+std::string headerOf(const std::string &token, const char *name) {
+  jwt_t *decoded = nullptr;
+  if (jwt_decode(&decoded, token.c_str(), nullptr, 0) != 0)
+    return "";
+  const char *value = jwt_get_header(decoded, name);
+  std::string copy = value ? value : "";
+  jwt_free(decoded);
+  return copy;
+}
+
+/// A token for `subject` that the attacker signs (`alg` none or HS256 with
+/// a key of their own), under the server's key id.
+std::string forgedToken(const std::string &subject, const std::string &keyId, jwt_alg_t alg) {
+  jwt_t *forged = nullptr;
+  jwt_new(&forged);
+  const std::string key(32, 'k');
+  if (alg != JWT_ALG_NONE)
+    jwt_set_alg(forged, alg, reinterpret_cast<const unsigned char *>(key.data()), 32);
+  jwt_add_header(forged, "kid", keyId.c_str());
+  jwt_add_grant(forged, "sub", subject.c_str());
+  jwt_add_grant_int(forged, "exp", static_cast<long>(std::time(nullptr)) + 3600);
+  char *text = jwt_encode_str(forged);
+  std::string copy = text ? text : "";
+  std::free(text);
+  jwt_free(forged);
+  return copy;
+}
+
+TEST(Logins, TokensAreHs256JwtsThatOutliveOneKeyRotation) {
+  Server server(testServerOptions());
+  const Credentials before = server.loginAsVisitor();
+  EXPECT_EQ(headerOf(before.token, "alg"), "HS256");
+  EXPECT_EQ(headerOf(before.token, "typ"), "JWT");
+  const std::string firstKey = headerOf(before.token, "kid");
+  ASSERT_FALSE(firstKey.empty());
+
+  server.auth().rotateKey();
+  const Credentials after = server.loginAsVisitor();
+  EXPECT_NE(headerOf(after.token, "kid"), firstKey);
+  EXPECT_TRUE(server.auth().verify(before.token).has_value()); // the previous key still checks
+  EXPECT_TRUE(server.auth().verify(after.token).has_value());
+
+  server.auth().retirePreviousKey();
+  EXPECT_FALSE(server.auth().verify(before.token).has_value());
+  EXPECT_TRUE(server.auth().verify(after.token).has_value());
+  server.auth().rotateKey();
+  server.auth().rotateKey(); // two rotations on, its key is gone
+  EXPECT_FALSE(server.auth().verify(after.token).has_value());
+}
+
+TEST(Logins, UnsignedAndSelfSignedTokensAreRefused) {
+  Server server(testServerOptions());
+  const Credentials visitor = server.loginAsVisitor();
+  const std::string keyId = headerOf(visitor.token, "kid");
+  EXPECT_FALSE(server.auth().verify(forgedToken(visitor.userId, keyId, JWT_ALG_NONE)).has_value());
+  EXPECT_FALSE(server.auth().verify(forgedToken(visitor.userId, keyId, JWT_ALG_HS256)).has_value());
+  EXPECT_FALSE(server.auth().verify(forgedToken(visitor.userId, keyId, JWT_ALG_HS512)).has_value());
+  EXPECT_TRUE(server.auth().verify(visitor.token).has_value());
 }
 
 TEST(Logins, ExpiredTokenIsRefused) {

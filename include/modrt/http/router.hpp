@@ -1,0 +1,66 @@
+// Routing: `POST /rpc/<module>/<method>` with a JSON body calls one method
+// of one shared module instance. A method takes the JSON arguments and
+// returns JSON, either at once (`Json send(const Json &)`) or as a C++20
+// coroutine (`asio::awaitable<Json> send(Json)`) that may co_await I/O and
+// timers. The table is filled before the server starts and only read after,
+// by every connection at once. A generator method streams its result
+// (`asio::awaitable<void> ticks(Json, ChunkWriter &)`, stream_writer.hpp).
+#pragma once
+
+#include "asio.hpp"
+#include "stream_writer.hpp"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace modrt::http {
+
+using Handler = std::function<asio::awaitable<Json>(Json)>;
+using StreamHandler = std::function<asio::awaitable<void>(Json, ChunkWriter &)>;
+
+class Router {
+public:
+  /// Routes `<module>/<method>` to `method` of `instance` (a member
+  /// function pointer, or any callable taking the module and the JSON).
+  template <typename M, typename Method>
+  void add(M &instance, const std::string &module, const std::string &name, Method method) {
+    routes_[module + "/" + name] = [&instance, method](Json args) -> asio::awaitable<Json> {
+      using Result = std::invoke_result_t<Method, M &, Json>;
+      if constexpr (std::is_same_v<Result, asio::awaitable<Json>>)
+        co_return co_await std::invoke(method, instance, std::move(args));
+      else
+        co_return Json(std::invoke(method, instance, std::move(args)));
+    };
+  }
+
+  /// Routes the generator `<module>/<method>`: `method(instance, args,
+  /// writer)` is a coroutine that sends its chunks through the writer.
+  template <typename M, typename Method>
+  void addStream(M &instance, const std::string &module, const std::string &name, Method method) {
+    streams_[module + "/" + name] = [&instance, method](Json args,
+                                                        ChunkWriter &out) -> asio::awaitable<void> {
+      co_await std::invoke(method, instance, std::move(args), out);
+    };
+  }
+
+  /// The generator `<module>/<method>`, or null.
+  const StreamHandler *findStream(std::string_view module, std::string_view method) const {
+    auto found = streams_.find(std::string(module) + "/" + std::string(method));
+    return found == streams_.end() ? nullptr : &found->second;
+  }
+
+  /// The handler of `<module>/<method>`, or null.
+  const Handler *find(std::string_view module, std::string_view method) const {
+    auto found = routes_.find(std::string(module) + "/" + std::string(method));
+    return found == routes_.end() ? nullptr : &found->second;
+  }
+
+private:
+  std::map<std::string, Handler, std::less<>> routes_;
+  std::map<std::string, StreamHandler, std::less<>> streams_;
+};
+
+} // namespace modrt::http
