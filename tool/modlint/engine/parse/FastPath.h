@@ -2,12 +2,13 @@
 // functions in system headers are skipped while parsing (Clang keeps the
 // constexpr ones and those with a deduced return type), but for function
 // templates taking a forwarding reference, whose bodies decide whether a
-// member handed to them is written (ForwardedWrites.h). The lock-scope checks
-// ignore system headers in both front-ends; every other body, the project's
-// and a library's included with -I, is parsed and shown to the checks, so
-// a lock or a write inside a library function counts as in clang-tidy.
-// Findings are those of the full parse. A parse may show different groups
-// of checks different declarations (engine/prefix/PrefixScope.h).
+// member handed to them is written (ForwardedWrites.h). No check enters a
+// system header's function otherwise. Every other body is parsed: the
+// project's, and a library's included with -I, whose functions the checks
+// that follow calls (FindingScope::CallGraph: a lock taken inside a library
+// function counts for lock-order) are shown as in clang-tidy. Findings are
+// those of the full parse. A parse may show different groups of checks
+// different declarations (engine/prefix/PrefixScope.h).
 #pragma once
 
 #include "clang/AST/ASTConsumer.h"
