@@ -46,15 +46,15 @@ public:
     };
   }
 
-  /// The generator `<module>/<method>`, or null.
-  const StreamHandler *findStream(std::string_view module, std::string_view method) const {
-    auto found = streams_.find(std::string(module) + "/" + std::string(method));
+  /// The generator a route (`<module>/<method>`) names, or null.
+  const StreamHandler *findStream(std::string_view route) const {
+    auto found = streams_.find(route);
     return found == streams_.end() ? nullptr : &found->second;
   }
 
-  /// The handler of `<module>/<method>`, or null.
-  const Handler *find(std::string_view module, std::string_view method) const {
-    auto found = routes_.find(std::string(module) + "/" + std::string(method));
+  /// The handler a route (`<module>/<method>`) names, or null.
+  const Handler *find(std::string_view route) const {
+    auto found = routes_.find(route);
     return found == routes_.end() ? nullptr : &found->second;
   }
 

@@ -155,10 +155,7 @@ private:
   }
 
   asio::awaitable<Response> call(const Request &request, std::string_view route, Json args) {
-    const auto slash = route.find('/');
-    const Handler *handler =
-        slash == std::string_view::npos ? nullptr
-                                        : router_.find(route.substr(0, slash), route.substr(slash + 1));
+    const Handler *handler = router_.find(route);
     if (!handler)
       co_return reply(request, bhttp::status::not_found, "no such module method");
     const std::shared_ptr<const RequestContext> context = core_.contextFor(bearerToken(request));
@@ -177,10 +174,7 @@ private:
     Json args;
     std::optional<Response> refused;
     try {
-      const std::string_view route = view(request.target()).substr(8);
-      const auto slash = route.find('/');
-      if (slash != std::string_view::npos)
-        handler = router_.findStream(route.substr(0, slash), route.substr(slash + 1));
+      handler = router_.findStream(view(request.target()).substr(8));
       args = request.body().empty() ? Json::object() : Json::parse(request.body());
       context = core_.contextFor(bearerToken(request), cancel.get_token());
       if (!handler)
