@@ -7,7 +7,9 @@
 # ${CMAKE_BINARY_DIR}/modlint/<target>.json, prints the new findings and
 # fails when one is at or above FAIL_ON (default: warning). The units run
 # with the build's parallelism, and with whatever distributes or caches its
-# steps. Needs CMAKE_EXPORT_COMPILE_COMMANDS (the units' commands come from
+# steps; a step <target>_modlint_prefixes before them precompiles the
+# library headers they start with into modlint's cache, for them to share
+# (none with --no-cache or --no-shared-prefix in ARGS). Needs CMAKE_EXPORT_COMPILE_COMMANDS (the units' commands come from
 # compile_commands.json) and MODLINT_EXECUTABLE (set by find_package).
 include_guard(GLOBAL)
 
@@ -24,19 +26,33 @@ function(modlint_add_target target)
   endif()
   get_target_property(sources ${target} SOURCES)
   get_target_property(source_dir ${target} SOURCE_DIR)
-  set(reports "")
+  set(files "")
   foreach(source IN LISTS sources)
-    if(NOT source MATCHES "\\.(c|cc|cpp|cxx|c\\+\\+|C)$")
-      continue()
+    if(source MATCHES "\\.(c|cc|cpp|cxx|c\\+\\+|C)$")
+      cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${source_dir}" NORMALIZE OUTPUT_VARIABLE file)
+      list(APPEND files "${file}")
     endif()
-    cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${source_dir}" NORMALIZE OUTPUT_VARIABLE file)
+  endforeach()
+  # The library headers the units start with, precompiled once into the
+  # cache before the units' steps, which then share them (a target-level
+  # dependency: ordered before them, never a reason to run them again).
+  set(prefixes "")
+  if(files AND NOT "--no-cache" IN_LIST ML_ARGS AND NOT "--no-shared-prefix" IN_LIST ML_ARGS)
+    set(prefixes ${target}_modlint_prefixes)
+    add_custom_target(${prefixes}
+      COMMAND "${MODLINT_EXECUTABLE}" --keep-prefixes -p "${CMAKE_BINARY_DIR}" ${files} ${ML_ARGS}
+      COMMENT "modlint: precompiling the library headers of ${target}"
+      VERBATIM)
+  endif()
+  set(reports "")
+  foreach(file IN LISTS files)
     cmake_path(RELATIVE_PATH file BASE_DIRECTORY "${CMAKE_SOURCE_DIR}" OUTPUT_VARIABLE name)
     set(report "${CMAKE_BINARY_DIR}/modlint/${target}/${name}.json")
     add_custom_command(
       OUTPUT "${report}"
       COMMAND "${MODLINT_EXECUTABLE}" --unit "${file}" -p "${CMAKE_BINARY_DIR}"
               -o "${report}" --depfile "${report}.d" ${ML_ARGS}
-      DEPENDS "${file}" "${MODLINT_EXECUTABLE}"
+      DEPENDS "${file}" "${MODLINT_EXECUTABLE}" ${prefixes}
       DEPFILE "${report}.d"
       COMMENT "modlint ${name}"
       VERBATIM)

@@ -63,7 +63,8 @@ namespace {
 /// Every place a diagnostic points at lies inside a verified input.
 class PlaceCheck {
 public:
-  PlaceCheck(const LintJob &Job, const VerifiedInputs &Verified) : Job(Job), Verified(Verified) {}
+  PlaceCheck(llvm::StringRef ProjectRoot, const VerifiedInputs &Verified)
+      : ProjectRoot(ProjectRoot), Verified(Verified) {}
 
   bool fits(const LockEdge &Edge) const {
     return inside(Edge.Outer.File, Edge.Outer.Offset, 0) &&
@@ -112,13 +113,13 @@ private:
         return false;
     for (const auto &[File, Fixes] : M.Fix)
       for (const clang::tooling::Replacement &R : Fixes)
-        if (!isUnder(R.getFilePath(), Job.ProjectRoot) ||
+        if (!isUnder(R.getFilePath(), ProjectRoot) ||
             !inside(R.getFilePath(), R.getOffset(), R.getLength()))
           return false;
     return true;
   }
 
-  const LintJob &Job;
+  const llvm::StringRef ProjectRoot;
   const VerifiedInputs &Verified;
   mutable std::optional<VerifiedInputs> RealInputs;
 };
@@ -137,14 +138,19 @@ llvm::Error parseEntry(llvm::StringRef Text, llvm::StringRef Path, CacheEntry &E
   return readYaml(Text, Path, Entry);
 }
 
-bool entryFitsJob(const CacheEntry &Entry, const LintJob &Job, const VerifiedInputs &Verified) {
-  if (Entry.Format != CacheEntryFormat || !Verified.contains(Job.File))
+bool entryFitsPlaces(const CacheEntry &Entry, llvm::StringRef ProjectRoot,
+                     const VerifiedInputs &Verified) {
+  if (Entry.Format != CacheEntryFormat)
     return false;
-  const PlaceCheck Places(Job, Verified);
+  const PlaceCheck Places(ProjectRoot, Verified);
   auto Fits = [&Places](const clang::tooling::Diagnostic &D) { return Places.fits(D); };
   auto EdgeFits = [&Places](const LockEdge &Edge) { return Places.fits(Edge); };
   return llvm::all_of(Entry.Diagnostics, Fits) && llvm::all_of(Entry.Suppressed, Fits) &&
          llvm::all_of(Entry.LockEdges, EdgeFits);
+}
+
+bool entryFitsJob(const CacheEntry &Entry, const LintJob &Job, const VerifiedInputs &Verified) {
+  return Verified.contains(Job.File) && entryFitsPlaces(Entry, Job.ProjectRoot, Verified);
 }
 
 } // namespace modlint

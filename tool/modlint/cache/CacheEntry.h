@@ -53,4 +53,10 @@ using VerifiedInputs = llvm::StringMap<uint64_t>;
 /// cannot make the run report or edit files it did not read.
 bool entryFitsJob(const CacheEntry &Entry, const LintJob &Job, const VerifiedInputs &Verified);
 
+/// The same without a main file: whether every place the entry's findings
+/// and edges point at lies inside one of the `Verified` inputs, and every
+/// fix-it under `ProjectRoot`.
+bool entryFitsPlaces(const CacheEntry &Entry, llvm::StringRef ProjectRoot,
+                     const VerifiedInputs &Verified);
+
 } // namespace modlint

@@ -11,6 +11,7 @@
 // and CacheDirectory.h (who may have written it).
 #pragma once
 
+#include "cache/EntryFiles.h"
 #include "core/Findings.h"
 #include "core/Job.h"
 #include "llvm/ADT/StringMap.h"
@@ -41,20 +42,10 @@ private:
   /// The entry at `Path`, if it is whole, fits the job and its inputs are
   /// unchanged.
   std::optional<UnitResult> read(const std::string &Path, const LintJob &Job);
-  /// A file's content hash and size.
-  struct FileFacts {
-    std::string Hash;
-    uint64_t Size = 0;
-  };
-  /// Read once per run; none for a file that cannot be read or is not a
-  /// regular file.
-  std::optional<FileFacts> facts(const std::string &Path);
-
   const std::string Directory;
   /// Identifies the build of modlint that wrote an entry.
   const std::string ToolIdentity;
-  std::mutex FactsMu;
-  llvm::StringMap<std::optional<FileFacts>> Facts;
+  InputFacts Facts;
 };
 
 } // namespace modlint

@@ -62,6 +62,8 @@ struct CommandLine {
   std::string Unit;
   /// --depfile FILE: what the report depends on, for Ninja or Make.
   std::string Depfile;
+  /// --keep-prefixes: precompile the units' kept prefixes, lint nothing.
+  bool KeepPrefixes = false;
   std::vector<std::string> MergeInputs;
   bool Merge = false;
   MergeOutput MergeFormat = MergeOutput::Report;

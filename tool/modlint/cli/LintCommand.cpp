@@ -1,6 +1,7 @@
 #include "cli/LintCommand.h"
 
 #include "cache/CacheDirectory.h"
+#include "cache/PrefixStore.h"
 #include "cache/ResultCache.h"
 #include "cli/CheckProfile.h"
 #include "cli/ModuleBases.h"
@@ -184,11 +185,19 @@ void showUnit(RunDisplay &Display, const UnitResult &Unit) {
 LintResult runWithCache(const CommandLine &Cmd, const std::vector<LintJob> &Jobs,
                         const std::string &ProjectRoot, RunDisplay &Display) {
   std::optional<ResultCache> Cache;
-  if (std::optional<std::string> Directory = cacheDirectory(Cmd))
-    Cache.emplace(std::move(*Directory));
+  // A build step lints one unit: it shares its library headers with the
+  // other steps through prefixes kept in the cache.
+  std::optional<PrefixStore> KeptPrefixes;
+  if (std::optional<std::string> Directory = cacheDirectory(Cmd)) {
+    Cache.emplace(*Directory);
+    if (!Cmd.Unit.empty() || Cmd.KeepPrefixes)
+      KeptPrefixes.emplace(*Directory);
+  }
   RunSettings Settings;
   Settings.Threads = threads(Cmd);
   Settings.SharePrefixes = !Cmd.NoSharedPrefix;
+  Settings.KeptPrefixes = KeptPrefixes ? &*KeptPrefixes : nullptr;
+  Settings.PrefixesOnly = Cmd.KeepPrefixes;
   Settings.Progress = [&](size_t Done, size_t Total, const LintJob &Job) {
     Display.Line.update(Done, Total, relativeTo(Job.File, ProjectRoot));
   };
@@ -295,6 +304,12 @@ int lintCommand(const CommandLine &Given,
   if (Display.WriteProblem)
     return usageError(*Display.WriteProblem);
   Result.MissingFiles = std::move(Missing);
+  if (Cmd.KeepPrefixes) {
+    // Nothing linted, nothing to report: the units' own steps report.
+    if (Cmd.Stats)
+      fmt::print(stderr, "{}", keptPrefixesStatsText(Result, Jobs->size()));
+    return ExitClean;
+  }
 
   SourcePositions Positions;
   Report R = buildReport(Result, ProjectRoot, Positions);

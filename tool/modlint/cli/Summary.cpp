@@ -156,11 +156,21 @@ std::string incompleteText(const LintResult &Result, llvm::StringRef Root) {
 std::string statsText(const LintResult &Result, size_t Units) {
   const auto &W = Result.Work;
   return fmt::format("modlint: stats: {} units: {} from the cache, {} parsed; {} "
-                     "of them on {} shared precompiled prefix{}, {} parsed again "
-                     "without; {} finding{} in the prefixes' bodies worked out once\n",
+                     "of them on {} shared precompiled prefix{}, {} parsed again without; {} "
+                     "finding{} in the prefixes' bodies worked out once; {} prefix{} kept "
+                     "from an earlier run\n",
                      Units, W.FromCache, Units - W.FromCache, W.OnSharedPrefix,
                      W.SharedPrefixes, W.SharedPrefixes == 1 ? "" : "es", W.ParsedAgain,
-                     W.PrefixFindings, W.PrefixFindings == 1 ? "" : "s");
+                     W.PrefixFindings, W.PrefixFindings == 1 ? "" : "s", W.KeptPrefixes,
+                     W.KeptPrefixes == 1 ? "" : "es");
+}
+
+std::string keptPrefixesStatsText(const LintResult &Result, size_t Units) {
+  const auto &W = Result.Work;
+  return fmt::format("modlint: stats: {} units: {} from the cache; the others start with {} "
+                     "kept prefix{}: {} precompiled now, {} kept from an earlier run\n",
+                     Units, W.FromCache, W.SharedPrefixes, W.SharedPrefixes == 1 ? "" : "es",
+                     W.SharedPrefixes - W.KeptPrefixes, W.KeptPrefixes);
 }
 
 std::string inferredText(const std::vector<LintJob> &Jobs, const std::vector<std::string> &Inferred,

@@ -33,6 +33,10 @@ std::string incompleteText(const LintResult &Result, llvm::StringRef ShowPathsRe
 /// For --stats: how the work was saved.
 std::string statsText(const LintResult &Result, size_t Units);
 
+/// --stats of a --keep-prefixes run: how many prefixes the units will
+/// share, and how many were already kept.
+std::string keptPrefixesStatsText(const LintResult &Result, size_t Units);
+
 /// For --stats: the command each named file without a database entry was
 /// linted with, and where it was inferred from.
 std::string inferredText(const std::vector<LintJob> &Jobs, const std::vector<std::string> &Inferred,

@@ -20,6 +20,20 @@ std::string makeEscaped(const std::string &Path) {
   }
   return Out;
 }
+
+/// A --keep-prefixes run writes nothing but the cache.
+std::optional<std::string> applyKeepPrefixes(CommandLine &Out) {
+  if (!Out.Unit.empty() || Out.Merge || Out.UpdateBaseline || Out.Fix ||
+      !Out.OutputFile.empty() || !Out.Depfile.empty() || !Out.WriteBaseline.empty() ||
+      !Out.ExportFixesFile.empty())
+    return std::string("--keep-prefixes lints nothing, so it writes no report, depfile, "
+                       "baseline or fix, and is not part of --unit or 'merge'");
+  if (Out.NoCache || Out.NoSharedPrefix)
+    return std::string("--keep-prefixes keeps prefixes in the cache for units to share: it "
+                       "cannot go with --no-cache or --no-shared-prefix");
+  Out.Quiet = true;
+  return std::nullopt;
+}
 } // namespace
 
 void addUnitFlags(CLI::App &App, CommandLine &Out) {
@@ -29,6 +43,11 @@ void addUnitFlags(CLI::App &App, CommandLine &Out) {
                  "progress, exit 0 on findings unless --format or --fail-on are given; "
                  "combine the outputs with 'modlint merge'")
       ->group(Group);
+  App.add_flag("--keep-prefixes", Out.KeepPrefixes,
+               "Precompile the library headers the PATHs start with into the cache, for "
+               "their --unit steps to share, and lint nothing: a build rule that runs "
+               "before those steps")
+      ->group(Group);
   App.add_option("--depfile", Out.Depfile,
                  "Write a Makefile-style depfile: the report (-o) depends on every file "
                  "the run read")
@@ -36,6 +55,8 @@ void addUnitFlags(CLI::App &App, CommandLine &Out) {
 }
 
 std::optional<std::string> applyUnitMode(const CLI::App &App, CommandLine &Out) {
+  if (Out.KeepPrefixes)
+    return applyKeepPrefixes(Out);
   if (!Out.Depfile.empty() && Out.OutputFile.empty())
     return std::string("--depfile names what the report depends on, so it needs -o");
   if (Out.Unit.empty())

@@ -48,6 +48,7 @@ struct UnitResult : UnitFindings {
 struct RunWork {
   size_t FromCache = 0;
   size_t SharedPrefixes = 0;   // precompiled
+  size_t KeptPrefixes = 0;     // ... of them by an earlier run (PrefixKeeping.h)
   size_t OnSharedPrefix = 0;   // units parsed on one
   size_t ParsedAgain = 0;      // ... that failed that way and were parsed plainly
   size_t PrefixFindings = 0;   // worked out once in a prefix, for all its users

@@ -74,10 +74,16 @@ public:
       Pending.push_back(State.Pending);
       Includes.push_back(std::move(State.Includes));
     }
-    const PrefixPlan Plan = planSharedPrefixes(Jobs, Pending, Includes);
+    PrefixPlan Plan;
+    Plan.PrefixOf.resize(Jobs.size());
+    if (!Settings.PrefixesOnly)
+      Plan = planSharedPrefixes(Jobs, Pending, Includes);
+    if (Settings.KeptPrefixes)
+      planKeptPrefixes(Jobs, Pending, Includes, Plan);
     PrefixFiles Files;
     std::vector<BuiltPrefix> Built = precompile(Plan, Files);
-    parsePending(Plan, Built);
+    if (!Settings.PrefixesOnly)
+      parsePending(Plan, Built);
     return merge(Built);
   }
 
@@ -115,23 +121,54 @@ private:
     Pool.wait();
   }
 
-  /// Shared prefixes are precompiled before the units that use them.
+  /// Shared prefixes are precompiled before the units that use them; a
+  /// kept prefix that an earlier run precompiled is taken from it.
   std::vector<BuiltPrefix> precompile(const PrefixPlan &Plan,
                                       PrefixFiles &Files) {
     std::vector<BuiltPrefix> Built(Plan.Prefixes.size());
     for (size_t P = 0; P < Built.size(); ++P) {
-      Built[P].Prefix = &Plan.Prefixes[P];
-      for (size_t L = 0; L < Plan.Prefixes[P].Links.size(); ++L)
-        Built[P].PchPaths.push_back(Files.file(P, L));
+      const SharedPrefix &Prefix = Plan.Prefixes[P];
+      Built[P].Prefix = &Prefix;
+      if (Prefix.Kept && takeKept(Built[P]))
+        continue;
+      for (size_t L = 0; L < Prefix.Links.size(); ++L)
+        Built[P].PchPaths.push_back(Prefix.Kept ? Files.adopt(keptFile(Prefix.Links[L]))
+                                                : Files.file(P, L));
       if (llvm::is_contained(Built[P].PchPaths, ""))
         continue;
-      Pool.async([&Built, P] {
+      Pool.async([this, &Built, P] {
         if (!survives([&] { precompilePrefix(Built[P]); }))
           Built[P].Built = false;
+        else if (Built[P].Built && Built[P].Prefix->Kept)
+          keep(Built[P]);
       });
     }
     Pool.wait();
     return Built;
+  }
+
+  std::string keptFile(const PrefixLink &Link) {
+    return Settings.KeptPrefixes->newFile(Link.Build, Link.HeaderText);
+  }
+
+  /// The kept prefix an earlier run precompiled, if it is still good.
+  bool takeKept(BuiltPrefix &Built) {
+    const PrefixLink &Link = Built.Prefix->Links.front();
+    std::optional<KeptPrefix> Kept = Settings.KeptPrefixes->lookup(Link.Build, Link.HeaderText);
+    if (!Kept)
+      return false;
+    Built.PchPaths = {std::move(Kept->PchPath)};
+    Built.Findings = std::move(Kept->Findings);
+    Built.Inputs = std::move(Kept->Inputs);
+    Built.Built = true;
+    Built.FromEarlierRun = true;
+    return true;
+  }
+
+  void keep(BuiltPrefix &Built) {
+    const PrefixLink &Link = Built.Prefix->Links.front();
+    Built.PchPaths.front() = Settings.KeptPrefixes->keep(
+        Link.Build, Link.HeaderText, Built.PchPaths.front(), Built.Findings, Built.Inputs);
   }
 
   /// Parses one job, isolated; false when it crashed.
@@ -173,6 +210,10 @@ private:
         if (Prefix && (!Survived || !State.Result.Compiled)) {
           Survived = parseIsolated(I, nullptr);
           State.ParsedAgain = true;
+          // A kept prefix the unit parses without is bad for later runs too.
+          if (Prefix->Prefix->Kept && Survived && State.Result.Compiled)
+            Settings.KeptPrefixes->forget(Prefix->Prefix->Links.front().Build,
+                                          Prefix->Prefix->Links.front().HeaderText);
         }
         State.Crashed = !Survived;
         State.OnPrefix = Prefix != nullptr;
@@ -188,6 +229,7 @@ private:
     for (const BuiltPrefix &B : Built)
       if (B.Built) {
         ++Merged.Work.SharedPrefixes;
+        Merged.Work.KeptPrefixes += B.FromEarlierRun;
         Merged.Work.PrefixFindings += B.Findings.Diagnostics.size() + B.Findings.Suppressed.size();
       }
     for (size_t I = 0; I < Jobs.size(); ++I) {

@@ -6,6 +6,7 @@
 
 #include "core/Findings.h"
 #include "core/Job.h"
+#include "core/PrefixKeeping.h"
 #include <functional>
 #include <optional>
 #include <string>
@@ -42,6 +43,14 @@ struct RunSettings {
   /// Parse the include lines units start with once for all of them
   /// (engine/prefix/SharedPrefix.h).
   bool SharePrefixes = true;
+  /// With SharePrefixes: where units with no other unit in the run to share
+  /// with find prefixes earlier runs precompiled, and keep their own
+  /// (planKeptPrefixes in engine/prefix/SharedPrefix.h). None: no such
+  /// prefixes.
+  PrefixKeeping *KeptPrefixes = nullptr;
+  /// With KeptPrefixes: precompile and keep the units' kept prefixes, and
+  /// parse no unit (a build rule that runs before the units' own steps).
+  bool PrefixesOnly = false;
 };
 
 /// Runs every job. The result depends neither on the number of workers, nor

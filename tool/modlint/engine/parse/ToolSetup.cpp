@@ -51,6 +51,10 @@ void collectInputs(clang::SourceManager &Sources, std::vector<std::string> &Inpu
 void setUpCheckedParse(clang::CompilerInvocation &Invocation) {
   Invocation.getFrontendOpts().SkipFunctionBodies = true;
   Invocation.getDiagnosticOpts().ShowCarets = false;
+  // A precompiled prefix records its headers' contents, and a parse on it
+  // compares a header whose time changed by content: a header touched (a
+  // branch switched and back) does not make a kept prefix unusable.
+  Invocation.getHeaderSearchOpts().ValidateASTInputFilesContent = true;
 }
 
 } // namespace modlint

@@ -23,4 +23,10 @@ std::string PrefixFiles::file(size_t N, size_t L) {
   return Files.back();
 }
 
+std::string PrefixFiles::adopt(std::string File) {
+  if (!File.empty())
+    Files.push_back(File);
+  return File;
+}
+
 } // namespace modlint

@@ -19,6 +19,10 @@ public:
   /// A new file for link `L` of prefix `N`; empty when none can be made.
   std::string file(size_t N, size_t L);
 
+  /// Removes `File` (made elsewhere) with the others, unless it has been
+  /// renamed by then; returns it.
+  std::string adopt(std::string File);
+
 private:
   std::vector<std::string> Files;
 };

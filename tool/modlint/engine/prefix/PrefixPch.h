@@ -23,6 +23,8 @@ struct BuiltPrefix {
   /// user's result.
   UnitFindings Findings;
   bool Built = false;
+  /// Precompiled by an earlier run, and kept (core/PrefixKeeping.h).
+  bool FromEarlierRun = false;
 };
 
 /// Precompiles the prefix's links in order, each on top of the one before,

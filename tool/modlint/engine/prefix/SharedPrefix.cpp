@@ -42,16 +42,17 @@ std::optional<size_t> inputPosition(const clang::tooling::CompileCommand &Comman
 
 /// Units may share a prefix only when everything but the input is the same:
 /// the command, and the configuration the prefix's findings are worked out
-/// with.
-std::optional<std::string> groupKey(const LintJob &Job) {
+/// with; and, unless the prefix's lines are all in angle brackets (which
+/// name the same files from anywhere), the units' directory.
+std::optional<std::string> groupKey(const LintJob &Job, bool InUnitsDirectory = true) {
   if (!isCxxSource(Job.File))
     return std::nullopt;
   const std::optional<size_t> Input = inputPosition(Job.Command);
   if (!Input)
     return std::nullopt;
   std::string Key = Job.Command.Directory + '\0' +
-                    llvm::sys::path::parent_path(Job.File).str() + '\0' +
-                    Job.ProjectRoot + '\0' + Job.HeaderFilter + '\0' +
+                    (InUnitsDirectory ? llvm::sys::path::parent_path(Job.File).str() : "") +
+                    '\0' + Job.ProjectRoot + '\0' + Job.HeaderFilter + '\0' +
                     configurationKey(Job.Options);
   for (size_t I = 0; I < Job.Command.CommandLine.size(); ++I) {
     if (I == *Input)
@@ -78,18 +79,23 @@ bool namesStandardHeader(llvm::StringRef Directive) {
   return llvm::all_of(Name, [](char C) { return llvm::isLower(C) || llvm::isDigit(C) || C == '_'; });
 }
 
-/// Lines [Begin, End) of `Lines` as one link, named `Name` in the user's
-/// directory. The lines that are not the unit's are read again when the
-/// header they come from is.
+/// A header named `Name` in `Directory`.
+std::string headerIn(llvm::StringRef Directory, llvm::StringRef Name) {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, Name);
+  return std::string(Path);
+}
+
+/// Lines [Begin, End) of `Lines` as one link, its header at `HeaderPath`.
+/// The lines that are not the unit's are read again when the header they
+/// come from is.
 PrefixLink makeLink(const LintJob &User, const std::vector<IncludeLine> &Lines,
-                    size_t Begin, size_t End, const std::string &Name) {
+                    size_t Begin, size_t End, const std::string &HeaderPath) {
   PrefixLink Link;
   for (size_t I = Begin; I < End; ++I)
     if (!Lines[I].InUnit)
       Link.GuardedLines.push_back(static_cast<unsigned>(I - Begin + 1));
-  llvm::SmallString<256> Path(llvm::sys::path::parent_path(User.File));
-  llvm::sys::path::append(Path, Name);
-  Link.HeaderPath = std::string(Path);
+  Link.HeaderPath = HeaderPath;
   Link.HeaderText = includeText(Lines, Begin, End);
   Link.Build = User;
   Link.Build.File = Link.HeaderPath;
@@ -106,14 +112,16 @@ SharedPrefix makePrefix(const LintJob &User, const std::vector<IncludeLine> &Lin
   SharedPrefix Prefix;
   Prefix.Lines = includeKey(Lines, Count);
   Prefix.IncludeCount = Count;
+  // In the users' directory, so that quoted includes resolve as from them.
+  const llvm::StringRef Directory = llvm::sys::path::parent_path(User.File);
   const std::string Name = ".modlint-prefix-" + std::to_string(Number);
   size_t Standard = 0;
   while (Standard < Count && namesStandardHeader(Lines[Standard].Directive))
     ++Standard;
   if (Standard > 0 && Standard < Count)
-    Prefix.Links.push_back(makeLink(User, Lines, 0, Standard, Name + "-std.hpp"));
+    Prefix.Links.push_back(makeLink(User, Lines, 0, Standard, headerIn(Directory, Name + "-std.hpp")));
   Prefix.Links.push_back(makeLink(User, Lines, Prefix.Links.empty() ? 0 : Standard, Count,
-                                  Name + ".hpp"));
+                                  headerIn(Directory, Name + ".hpp")));
   return Prefix;
 }
 } // namespace
@@ -179,6 +187,41 @@ PrefixPlan planSharedPrefixes(const std::vector<LintJob> &Jobs,
     }
   }
   return Plan;
+}
+
+void planKeptPrefixes(const std::vector<LintJob> &Jobs, const std::vector<bool> &Candidates,
+                      const std::vector<std::vector<IncludeLine>> &Includes, PrefixPlan &Plan) {
+  // Units that would keep the same prefix share one.
+  std::map<std::string, size_t> Planned;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    std::optional<std::string> Group = groupKey(Jobs[I], /*InUnitsDirectory=*/false);
+    if (!Candidates[I] || Plan.PrefixOf[I] || !Group)
+      continue;
+    const std::vector<IncludeLine> &Lines = Includes[I];
+    size_t Count = 0;
+    while (Count < Lines.size() && includedHeader(Lines[Count].Directive).starts_with("<"))
+      ++Count;
+    if (Count == 0)
+      continue;
+    auto [Found, New] = Planned.try_emplace(*Group + '\0' + includeKey(Lines, Count),
+                                            Plan.Prefixes.size());
+    Plan.PrefixOf[I] = Found->second;
+    if (!New) {
+      Plan.Prefixes[Found->second].Users.push_back(I);
+      continue;
+    }
+    SharedPrefix Prefix;
+    Prefix.Lines = includeKey(Lines, Count);
+    Prefix.IncludeCount = Count;
+    Prefix.Kept = true;
+    Prefix.Users = {I};
+    const llvm::StringRef Root = Jobs[I].ProjectRoot.empty()
+                                     ? llvm::sys::path::parent_path(Jobs[I].File)
+                                     : llvm::StringRef(Jobs[I].ProjectRoot);
+    Prefix.Links.push_back(
+        makeLink(Jobs[I], Lines, 0, Count, headerIn(Root, ".modlint-kept-prefix.hpp")));
+    Plan.Prefixes.push_back(std::move(Prefix));
+  }
 }
 
 } // namespace modlint

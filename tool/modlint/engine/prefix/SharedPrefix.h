@@ -43,6 +43,8 @@ struct SharedPrefix {
   /// How many of each user's leading include lines it replaces.
   size_t IncludeCount = 0;
   std::vector<size_t> Users;
+  /// Kept between runs (planKeptPrefixes) rather than shared in this one.
+  bool Kept = false;
 };
 
 struct PrefixPlan {
@@ -61,5 +63,18 @@ struct PrefixPlan {
 PrefixPlan planSharedPrefixes(const std::vector<LintJob> &Jobs,
                               const std::vector<bool> &Candidates,
                               const std::vector<std::vector<IncludeLine>> &Includes);
+
+/// Where units have no other unit in the run to share with (a run of one
+/// unit, a build step), each unit of `Candidates` not on a prefix of
+/// `Plan` gets a prefix of its own, to be kept for later runs of the units
+/// that start the same way (core/PrefixKeeping.h): its leading library
+/// headers, the lines that name a header in angle brackets, expanded
+/// through its own headers as for a shared prefix, up to the first that
+/// does not. Those lines name the same files from any directory, so the
+/// prefix's header is one file of the project, and units in any directory
+/// with the same command share it; units of the run that would keep the
+/// same prefix share one. One link: its users need no second.
+void planKeptPrefixes(const std::vector<LintJob> &Jobs, const std::vector<bool> &Candidates,
+                      const std::vector<std::vector<IncludeLine>> &Includes, PrefixPlan &Plan);
 
 } // namespace modlint

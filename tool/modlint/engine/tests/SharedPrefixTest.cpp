@@ -142,5 +142,48 @@ TEST(SharedPrefix, NothingIsSharedWhenItCouldChangeMeaningOrSavesNothing) {
   EXPECT_TRUE(OwnHeaderFirst.Prefixes.empty());
 }
 
+// Units with no one in the run to share with (build steps) each get a
+// prefix of their leading library headers, to keep for later runs: one
+// header at the project's root, whatever the unit's directory, so that
+// units in any directory with the same command and headers name it alike.
+TEST(KeptPrefix, IsEachLoneUnitsLeadingLibraryHeaders) {
+  std::vector<LintJob> Jobs{job("a.cpp"), job("b.cpp"), job("lone.cpp"), job("quoted.cpp"),
+                            job("answered.cpp")};
+  Jobs[1].File = "/p/src/deeper/b.cpp";
+  Jobs[1].Command.Filename = Jobs[1].Command.CommandLine.back() = "src/deeper/b.cpp";
+  std::vector<std::vector<IncludeLine>> Includes{
+      lines({"<map>", "<string>", "\"own.hpp\"", "<vector>"}),
+      lines({"<map>", "<string>", "\"other.hpp\""}),
+      lines({"<boost/asio.hpp>"}),
+      lines({"\"quoted.hpp\"", "<map>"}),
+      lines({"<map>"})};
+  const std::vector<bool> Candidates{true, true, true, true, false};
+  PrefixPlan Plan = planSharedPrefixes(Jobs, Candidates, Includes);
+  ASSERT_TRUE(Plan.Prefixes.empty()); // a.cpp and b.cpp differ in directory
+  planKeptPrefixes(Jobs, Candidates, Includes, Plan);
+  ASSERT_EQ(Plan.Prefixes.size(), 2u);
+  EXPECT_FALSE(Plan.PrefixOf[3]) << "no library header first";
+  EXPECT_FALSE(Plan.PrefixOf[4]) << "not a candidate";
+  // a.cpp and b.cpp keep the same prefix, though in two directories.
+  ASSERT_TRUE(Plan.PrefixOf[0]);
+  EXPECT_EQ(Plan.PrefixOf[0], Plan.PrefixOf[1]);
+  const SharedPrefix &A = Plan.Prefixes[*Plan.PrefixOf[0]];
+  EXPECT_TRUE(A.Kept);
+  EXPECT_EQ(A.Users, (std::vector<size_t>{0, 1}));
+  EXPECT_EQ(A.IncludeCount, 2u);
+  ASSERT_EQ(A.Links.size(), 1u);
+  EXPECT_EQ(A.Links[0].HeaderText, "#include <map>\n#include <string>\n");
+  EXPECT_EQ(A.Links[0].HeaderPath, "/p/.modlint-kept-prefix.hpp");
+  EXPECT_EQ(Plan.Prefixes[*Plan.PrefixOf[2]].IncludeCount, 1u);
+
+  // A unit on a prefix the run shares keeps that one.
+  std::vector<LintJob> Pair{job("x.cpp"), job("y.cpp")};
+  std::vector<std::vector<IncludeLine>> Same{lines({"<map>"}), lines({"<map>"})};
+  PrefixPlan Shared = planSharedPrefixes(Pair, {true, true}, Same);
+  planKeptPrefixes(Pair, {true, true}, Same, Shared);
+  ASSERT_EQ(Shared.Prefixes.size(), 1u);
+  EXPECT_FALSE(Shared.Prefixes[0].Kept);
+}
+
 } // namespace
 } // namespace modlint

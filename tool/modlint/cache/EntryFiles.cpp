@@ -1,0 +1,134 @@
+#include "cache/EntryFiles.h"
+
+#include "core/InputLimits.h"
+#include "clang/Basic/Version.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+
+namespace modlint {
+
+std::string contentHash(llvm::StringRef Bytes) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Bytes), /*LowerCase=*/true, 16);
+}
+
+std::string toolIdentity() {
+  const std::string Self = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  auto Buffer = llvm::MemoryBuffer::getFile(Self);
+  const std::string Binary = Buffer ? contentHash((*Buffer)->getBuffer()) : Self;
+  return std::string("modlint " MODLINT_VERSION " ") + CLANG_VERSION_STRING + " " + Binary;
+}
+
+std::vector<clang::tooling::Diagnostic> asDiagnostics(const std::vector<clang::tidy::ClangTidyError> &Errors) {
+  return std::vector<clang::tooling::Diagnostic>(Errors.begin(), Errors.end());
+}
+
+std::vector<clang::tidy::ClangTidyError> asErrors(const std::vector<clang::tooling::Diagnostic> &Diagnostics) {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  for (const clang::tooling::Diagnostic &D : Diagnostics) {
+    clang::tidy::ClangTidyError E(D.DiagnosticName, D.DiagLevel, D.BuildDirectory,
+                     /*IsWarningAsError=*/false);
+    E.Message = D.Message;
+    E.Notes = D.Notes;
+    Errors.push_back(std::move(E));
+  }
+  return Errors;
+}
+
+std::optional<InputFacts::Facts> InputFacts::of(const std::string &Path) {
+  {
+    std::lock_guard<std::mutex> Lock(Mu);
+    if (auto Found = Known.find(Path); Found != Known.end())
+      return Found->second;
+  }
+  std::optional<Facts> Read;
+  if (auto Buffer = readInputFile(Path, MaxSourceBytes))
+    Read = Facts{contentHash((*Buffer)->getBuffer()), (*Buffer)->getBufferSize()};
+  else
+    llvm::consumeError(Buffer.takeError());
+  std::lock_guard<std::mutex> Lock(Mu);
+  Known[Path] = Read;
+  return Read;
+}
+
+std::optional<std::vector<EntryInput>>
+InputFacts::record(const std::vector<std::string> &Files) {
+  std::vector<EntryInput> Inputs;
+  for (const std::string &Path : Files) {
+    const std::optional<Facts> Now = of(Path);
+    if (!Now)
+      return std::nullopt;
+    Inputs.push_back({Path, Now->Hash});
+  }
+  return Inputs;
+}
+
+std::optional<VerifiedInputs> InputFacts::verify(const CacheEntry &Entry) {
+  VerifiedInputs Verified;
+  for (const EntryInput &Input : Entry.Inputs) {
+    const std::optional<Facts> Now = of(Input.Path);
+    if (!Now || Now->Hash != Input.Hash)
+      return std::nullopt;
+    Verified[Input.Path] = Now->Size;
+  }
+  return Verified;
+}
+
+std::optional<CacheEntry> readEntry(const std::string &Path) {
+  auto Buffer = readInputFile(Path, MaxCacheEntryBytes);
+  if (!Buffer) {
+    llvm::consumeError(Buffer.takeError());
+    return std::nullopt;
+  }
+  CacheEntry Read;
+  if (llvm::Error Err = parseEntry((*Buffer)->getBuffer(), Path, Read)) {
+    llvm::consumeError(std::move(Err));
+    return std::nullopt;
+  }
+  return Read;
+}
+
+void markUsed(const std::string &Path) {
+  llvm::Expected<llvm::sys::fs::file_t> File = llvm::sys::fs::openNativeFileForReadWrite(
+      Path, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_None);
+  if (!File) {
+    llvm::consumeError(File.takeError()); // an entry not marked is only evicted sooner
+    return;
+  }
+  (void)llvm::sys::fs::setLastAccessAndModificationTime(*File, std::chrono::system_clock::now());
+  llvm::sys::fs::closeFile(*File);
+}
+
+std::vector<std::string> entriesByUse(const std::string &Directory, llvm::StringRef NamePrefix,
+                                      size_t Limit) {
+  std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Found;
+  std::error_code Error;
+  for (llvm::sys::fs::directory_iterator It(Directory, Error), End; !Error && It != End;
+       It.increment(Error)) {
+    const llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (!Name.starts_with(NamePrefix) || !Name.ends_with(".yaml"))
+      continue;
+    llvm::ErrorOr<llvm::sys::fs::basic_file_status> Status = It->status();
+    if (Status && Status->type() == llvm::sys::fs::file_type::regular_file)
+      Found.emplace_back(Status->getLastModificationTime(), It->path());
+  }
+  llvm::sort(Found, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  std::vector<std::string> Paths;
+  for (const auto &[Time, Path] : Found)
+    if (Limit == 0 || Paths.size() < Limit)
+      Paths.push_back(Path);
+  return Paths;
+}
+
+std::string stateName(const std::vector<EntryInput> &Inputs) {
+  std::string State;
+  for (const EntryInput &Input : Inputs)
+    State += Input.Path + '\0' + Input.Hash + '\0';
+  return contentHash(State);
+}
+
+} // namespace modlint
