@@ -7,9 +7,10 @@
 # ${CMAKE_BINARY_DIR}/modlint/<target>.json, prints the new findings and
 # fails when one is at or above FAIL_ON (default: warning). The units run
 # with the build's parallelism, and with whatever distributes or caches its
-# steps; a step <target>_modlint_prefixes before them precompiles the
-# library headers they start with into modlint's cache, for them to share
-# (none with --no-cache or --no-shared-prefix in ARGS). Needs CMAKE_EXPORT_COMPILE_COMMANDS (the units' commands come from
+# steps; one step before them (modlint_prefixes_<hash of ARGS>, shared by
+# every target linted with the same ARGS) precompiles the library headers
+# they start with into modlint's cache, for them to share (none with
+# --no-cache or --no-shared-prefix in ARGS). Needs CMAKE_EXPORT_COMPILE_COMMANDS (the units' commands come from
 # compile_commands.json) and MODLINT_EXECUTABLE (set by find_package).
 include_guard(GLOBAL)
 
@@ -34,15 +35,26 @@ function(modlint_add_target target)
     endif()
   endforeach()
   # The library headers the units start with, precompiled once into the
-  # cache before the units' steps, which then share them (a target-level
-  # dependency: ordered before them, never a reason to run them again).
+  # cache before the units' steps, which then share them. One step for
+  # every target linted with the same ARGS, so that it precompiles the
+  # prefixes of all of them with all of modlint's threads before any unit
+  # step starts (Ninja would otherwise start one target's units while the
+  # next target's prefix waits); a target-level dependency: ordered before
+  # the units, never a reason to run them again.
   set(prefixes "")
   if(files AND NOT "--no-cache" IN_LIST ML_ARGS AND NOT "--no-shared-prefix" IN_LIST ML_ARGS)
-    set(prefixes ${target}_modlint_prefixes)
-    add_custom_target(${prefixes}
-      COMMAND "${MODLINT_EXECUTABLE}" --keep-prefixes -p "${CMAKE_BINARY_DIR}" ${files} ${ML_ARGS}
-      COMMENT "modlint: precompiling the library headers of ${target}"
-      VERBATIM)
+    string(MD5 args_hash "${ML_ARGS}")
+    string(SUBSTRING "${args_hash}" 0 8 args_hash)
+    set(prefixes modlint_prefixes_${args_hash})
+    if(NOT TARGET ${prefixes})
+      add_custom_target(${prefixes}
+        COMMAND "${MODLINT_EXECUTABLE}" --keep-prefixes -p "${CMAKE_BINARY_DIR}"
+                "$<TARGET_PROPERTY:${prefixes},MODLINT_FILES>" ${ML_ARGS}
+        COMMAND_EXPAND_LISTS
+        COMMENT "modlint: precompiling the library headers the units start with"
+        VERBATIM)
+    endif()
+    set_property(TARGET ${prefixes} APPEND PROPERTY MODLINT_FILES ${files})
   endif()
   set(reports "")
   foreach(file IN LISTS files)

@@ -40,8 +40,8 @@ void removeLeftovers(const std::string &Directory) {
 }
 } // namespace
 
-PrefixStore::PrefixStore(const std::string &CacheDirectory)
-    : Directory(CacheDirectory + "/prefixes"), ToolIdentity(toolIdentity()) {
+PrefixStore::PrefixStore(const std::string &CacheDirectory, InputFacts &Facts)
+    : Directory(CacheDirectory + "/prefixes"), ToolIdentity(toolIdentity()), Facts(Facts) {
   // Inside the private cache directory, private too; a store that cannot
   // be made only costs time (every lookup misses, nothing is kept).
   (void)llvm::sys::fs::create_directory(Directory, /*IgnoreExisting=*/true,

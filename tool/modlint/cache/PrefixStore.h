@@ -29,8 +29,9 @@ inline constexpr size_t MaxKeptPrefixes = 16;
 class PrefixStore : public PrefixKeeping {
 public:
   /// `CacheDirectory` must have passed prepareCacheDirectory; the entries
-  /// live in its `prefixes` folder.
-  explicit PrefixStore(const std::string &CacheDirectory);
+  /// live in its `prefixes` folder. `Facts`: the run's file hashes, shared
+  /// with its result cache, so each file is read once.
+  PrefixStore(const std::string &CacheDirectory, InputFacts &Facts);
 
   std::optional<KeptPrefix> lookup(const LintJob &Build, llvm::StringRef HeaderText) override;
 
@@ -50,7 +51,7 @@ private:
 
   const std::string Directory;
   const std::string ToolIdentity;
-  InputFacts Facts;
+  InputFacts &Facts;
 };
 
 } // namespace modlint

@@ -31,6 +31,8 @@ public:
   explicit ResultCache(std::string Directory);
 
   std::optional<UnitResult> lookup(const LintJob &Job);
+  /// The hashes of the files the run's entries name, read once per run.
+  InputFacts &facts() { return Facts; }
   /// `Inputs`: every file the unit read (absolute paths).
   void store(const LintJob &Job, const UnitResult &Result,
              const std::vector<std::string> &Inputs);

@@ -191,7 +191,7 @@ LintResult runWithCache(const CommandLine &Cmd, const std::vector<LintJob> &Jobs
   if (std::optional<std::string> Directory = cacheDirectory(Cmd)) {
     Cache.emplace(*Directory);
     if (!Cmd.Unit.empty() || Cmd.KeepPrefixes)
-      KeptPrefixes.emplace(*Directory);
+      KeptPrefixes.emplace(*Directory, Cache->facts());
   }
   RunSettings Settings;
   Settings.Threads = threads(Cmd);

@@ -19,6 +19,7 @@ namespace fs = std::filesystem;
 struct Store : ::testing::Test {
   std::string Cache, Header;
   LintJob Build;
+  InputFacts Facts;
 
   void SetUp() override {
     llvm::SmallString<128> Dir;
@@ -62,7 +63,8 @@ struct Store : ::testing::Test {
 };
 
 TEST_F(Store, FindsAKeptPrefixWhileItsInputsAreUnchanged) {
-  PrefixStore Writer(Cache);
+  InputFacts WriterFacts, ReaderFacts, LaterFacts;
+  PrefixStore Writer(Cache, WriterFacts);
   EXPECT_FALSE(Writer.lookup(Build, "#include <lib.hpp>\n"));
   const std::string File = Writer.newFile(Build, "#include <lib.hpp>\n");
   EXPECT_EQ(fs::path(File).parent_path(), fs::path(Cache + "/prefixes"));
@@ -72,7 +74,7 @@ TEST_F(Store, FindsAKeptPrefixWhileItsInputsAreUnchanged) {
   EXPECT_FALSE(fs::exists(File));
   EXPECT_TRUE(fs::exists(Pch));
 
-  PrefixStore Reader(Cache);
+  PrefixStore Reader(Cache, ReaderFacts);
   std::optional<KeptPrefix> Kept = Reader.lookup(Build, "#include <lib.hpp>\n");
   ASSERT_TRUE(Kept);
   EXPECT_EQ(Kept->PchPath, Pch);
@@ -86,11 +88,12 @@ TEST_F(Store, FindsAKeptPrefixWhileItsInputsAreUnchanged) {
   EXPECT_FALSE(Reader.lookup(Other, "#include <lib.hpp>\n"));
 
   std::ofstream(Header, std::ios::app) << "int more();\n";
-  EXPECT_FALSE(PrefixStore(Cache).lookup(Build, "#include <lib.hpp>\n"));
+  // A later run (its own hashes) sees the change.
+  EXPECT_FALSE(PrefixStore(Cache, LaterFacts).lookup(Build, "#include <lib.hpp>\n"));
 }
 
 TEST_F(Store, ForgetsAPrefixOnRequest) {
-  PrefixStore Store(Cache);
+  PrefixStore Store(Cache, Facts);
   keepOne(Store, "#include <lib.hpp>\n", {});
   ASSERT_TRUE(Store.lookup(Build, "#include <lib.hpp>\n"));
   Store.forget(Build, "#include <lib.hpp>\n");
@@ -99,13 +102,13 @@ TEST_F(Store, ForgetsAPrefixOnRequest) {
 }
 
 TEST_F(Store, AFindingOutsideItsInputsIsAMiss) {
-  PrefixStore Store(Cache);
+  PrefixStore Store(Cache, Facts);
   keepOne(Store, "#include <lib.hpp>\n", findingIn("/etc/passwd"));
   EXPECT_FALSE(Store.lookup(Build, "#include <lib.hpp>\n"));
 }
 
 TEST_F(Store, KeepsTheMostRecentlyUsedWithinItsBound) {
-  PrefixStore Store(Cache);
+  PrefixStore Store(Cache, Facts);
   for (size_t I = 0; I < MaxKeptPrefixes + 3; ++I)
     keepOne(Store, "#include <lib.hpp>\n// " + std::to_string(I) + "\n", {});
   EXPECT_EQ(filesEndingWith(".yaml"), MaxKeptPrefixes);
@@ -123,7 +126,7 @@ TEST_F(Store, RemovesWhatRunsThatEndedAbruptlyLeft) {
     std::ofstream(File) << "partial";
   for (const std::string &File : {OldTemporary, OldOrphan})
     fs::last_write_time(File, fs::file_time_type::clock::now() - std::chrono::hours(2));
-  PrefixStore Store(Cache);
+  PrefixStore Store(Cache, Facts);
   keepOne(Store, "#include <lib.hpp>\n", {});
   EXPECT_FALSE(fs::exists(OldTemporary));
   EXPECT_FALSE(fs::exists(OldOrphan));
