@@ -23,14 +23,21 @@ namespace modrt {
 
 struct ServerOptions {
   unsigned threads = std::max(2u, std::thread::hardware_concurrency());
+  /// The in-memory store's options, when `sessionProvider` is null.
   SessionOptions sessions;
+  /// Where sessions live: null for the in-memory store, or another provider
+  /// (http::CookieSessionProvider: in the client's encrypted cookie).
+  std::shared_ptr<SessionProvider> sessionProvider;
   AuthOptions auth;
 };
 
 class Server {
 public:
   explicit Server(ServerOptions options = {})
-      : sessions_(std::make_shared<InMemorySessionStore>(std::move(options.sessions))),
+      : memory_(options.sessionProvider
+                    ? nullptr
+                    : std::make_shared<InMemorySessionProvider>(std::move(options.sessions))),
+        sessions_(options.sessionProvider ? options.sessionProvider : memory_),
         auth_(options.auth), pool_(options.threads) {}
 
   /// Creates the one instance of `M` every call will share. Register every
@@ -56,14 +63,27 @@ public:
   }
 
   /// The context of a call as the user `token` names (an empty token is an
-  /// anonymous call); throws AuthError for a token that is not valid.
+  /// anonymous call), with the session `cookieHeader` brings; throws
+  /// AuthError for a token that is not valid.
   std::shared_ptr<const RequestContext> contextFor(const std::string &token,
-                                                   std::stop_token cancel = {}) {
-    return makeContext(token, std::move(cancel));
+                                                   std::stop_token cancel = {},
+                                                   const std::string &cookieHeader = {}) {
+    return makeContext(token, std::move(cancel), cookieHeader);
+  }
+
+  /// Once a call's work is done: what its session sends back to the client
+  /// (a Set-Cookie header), if anything.
+  std::optional<std::string> closeSession(const RequestContext &context) {
+    return context.sessions() ? sessions_->close(*context.sessions()) : std::nullopt;
   }
 
   Authenticator &auth() { return auth_; }
-  SessionStore &sessions() { return *sessions_; }
+  /// The in-memory store; a logic_error when sessions live elsewhere.
+  SessionStore &sessions() {
+    if (!memory_)
+      throw std::logic_error("sessions(): this server's sessions are not kept in memory");
+    return memory_->store();
+  }
   Credentials loginAsVisitor() { return auth_.registerVisitor(); }
 
   /// Runs `method(module)` on a worker as the user `token` names (an empty
@@ -132,7 +152,8 @@ private:
   }
 
   std::shared_ptr<const RequestContext> makeContext(const std::string &token,
-                                                    std::stop_token cancel) {
+                                                    std::stop_token cancel,
+                                                    const std::string &cookieHeader = {}) {
     std::optional<User> user;
     if (!token.empty()) {
       user = auth_.verify(token);
@@ -142,10 +163,11 @@ private:
     const std::uint64_t id = nextRequest_.fetch_add(1, std::memory_order_relaxed) + 1;
     return std::make_shared<const RequestContext>("req_" + std::to_string(id),
                                                   std::move(user), std::move(cancel),
-                                                  sessions_);
+                                                  sessions_->open(cookieHeader));
   }
 
-  const std::shared_ptr<InMemorySessionStore> sessions_;
+  const std::shared_ptr<InMemorySessionProvider> memory_;
+  const std::shared_ptr<SessionProvider> sessions_;
   Authenticator auth_;
   std::unordered_map<std::type_index, std::shared_ptr<Module>> modules_;
   std::atomic<bool> serving_{false};

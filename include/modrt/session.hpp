@@ -1,6 +1,9 @@
-// Session storage: per-user key/value data that outlives a request. The
-// in-memory store is sharded (no global lock on the hot path), keeps users
-// apart, is bounded in size and idle time, and counts what it does.
+// Session storage: per-user key/value data that outlives a request. A
+// SessionProvider says where it lives: in the server's memory (the
+// in-memory store below: sharded, so no global lock on the hot path; users
+// kept apart; bounded in size and idle time; counting what it does), or
+// with the client, in an encrypted cookie (http/cookie_sessions.hpp).
+// Modules see the same SessionStore either way.
 #pragma once
 
 #include <atomic>
@@ -210,6 +213,29 @@ private:
   const std::size_t perShard_;
   std::vector<Shard> shards_;
   std::atomic<std::size_t> hits_{0}, misses_{0}, evictions_{0}, expirations_{0};
+};
+
+/// Where sessions live. For each request the server asks for the store its
+/// calls use, given what the request brought (its Cookie header), and once
+/// the calls are done, what to send back (a Set-Cookie header), if anything.
+class SessionProvider {
+public:
+  virtual ~SessionProvider() = default;
+  virtual std::shared_ptr<SessionStore> open(const std::string &cookieHeader) = 0;
+  virtual std::optional<std::string> close(SessionStore &used) = 0;
+};
+
+/// Every request uses the one in-memory store; nothing travels with it.
+class InMemorySessionProvider final : public SessionProvider {
+public:
+  explicit InMemorySessionProvider(SessionOptions options = {})
+      : store_(std::make_shared<InMemorySessionStore>(std::move(options))) {}
+  std::shared_ptr<SessionStore> open(const std::string &) override { return store_; }
+  std::optional<std::string> close(SessionStore &) override { return std::nullopt; }
+  InMemorySessionStore &store() const { return *store_; }
+
+private:
+  const std::shared_ptr<InMemorySessionStore> store_;
 };
 
 } // namespace modrt

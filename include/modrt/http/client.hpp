@@ -1,11 +1,13 @@
 // A small HTTP client for modrt's routes: one kept-alive connection, used
-// by one thread at a time (each test client, each demo user, has its own).
+// by one thread at a time (each test client, each demo user, has its own),
+// keeping the cookies the server sets, as a browser does.
 #pragma once
 
 #include "asio.hpp"
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,6 +19,8 @@ public:
   struct Reply {
     unsigned status = 0;
     Json body;
+    /// The reply's Set-Cookie header, if it has one.
+    std::string setCookie;
   };
 
   explicit HttpClient(unsigned short port, const std::string &address = "127.0.0.1")
@@ -29,8 +33,14 @@ public:
     write(request(target, body, token));
     bhttp::response<bhttp::string_body> response;
     bhttp::read(stream_, buffer_, response);
-    return {response.result_int(), Json::parse(response.body())};
+    const beast::string_view setCookie = response[bhttp::field::set_cookie];
+    keepCookie(std::string(setCookie.data(), setCookie.size()));
+    return {response.result_int(), Json::parse(response.body()),
+            std::string(setCookie.data(), setCookie.size())};
   }
+
+  /// The cookies kept, as the next request's Cookie header sends them.
+  std::map<std::string, std::string> &cookies() { return cookies_; }
 
   /// Calls `<module>/<method>` as the user `token` names; throws with the
   /// server's error for anything but 200.
@@ -82,13 +92,18 @@ public:
   }
 
 private:
-  static bhttp::request<bhttp::string_body> request(const std::string &target, const Json &body,
-                                                    const std::string &token) {
+  bhttp::request<bhttp::string_body> request(const std::string &target, const Json &body,
+                                             const std::string &token) const {
     bhttp::request<bhttp::string_body> request(bhttp::verb::post, target, 11);
     request.set(bhttp::field::host, "localhost");
     request.set(bhttp::field::content_type, "application/json");
     if (!token.empty())
       request.set(bhttp::field::authorization, "Bearer " + token);
+    std::string cookie;
+    for (const auto &[name, value] : cookies_)
+      cookie += (cookie.empty() ? "" : "; ") + name + "=" + value;
+    if (!cookie.empty())
+      request.set(bhttp::field::cookie, cookie);
     request.body() = body.dump();
     request.keep_alive(true);
     request.prepare_payload();
@@ -96,9 +111,24 @@ private:
   }
   void write(const bhttp::request<bhttp::string_body> &request) { bhttp::write(stream_, request); }
 
+  /// Keeps `name=value` of a Set-Cookie header; an empty value or
+  /// Max-Age=0 removes the cookie.
+  void keepCookie(const std::string &header) {
+    const std::size_t equals = header.find('=');
+    if (equals == std::string::npos)
+      return;
+    const std::string name = header.substr(0, equals);
+    const std::string value = header.substr(equals + 1, header.find(';') - equals - 1);
+    if (value.empty() || header.find("Max-Age=0") != std::string::npos)
+      cookies_.erase(name);
+    else
+      cookies_[name] = value;
+  }
+
   asio::io_context io_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
+  std::map<std::string, std::string> cookies_;
 };
 
 } // namespace modrt::http

@@ -10,7 +10,9 @@
 //
 // Each call runs inside its own request context (user, request id,
 // cancellation, session), installed by a ContextExecutor for every step of
-// the handler, on whichever io thread resumes it. Password hashing, which
+// the handler, on whichever io thread resumes it. The session comes from
+// the core's SessionProvider, given the request's Cookie header; what the
+// provider sends back (cookie sessions) is the response's Set-Cookie. Password hashing, which
 // is slow on purpose, runs on a pool of its own, not on the io threads.
 #pragma once
 
@@ -158,10 +160,14 @@ private:
     const Handler *handler = router_.find(route);
     if (!handler)
       co_return reply(request, bhttp::status::not_found, "no such module method");
-    const std::shared_ptr<const RequestContext> context = core_.contextFor(bearerToken(request));
+    const std::shared_ptr<const RequestContext> context =
+        core_.contextFor(bearerToken(request), {}, cookieHeader(request));
     Json result = co_await asio::co_spawn(ContextExecutor(io_.get_executor(), context),
                                           (*handler)(std::move(args)), asio::use_awaitable);
-    co_return reply(request, Json{{"result", std::move(result)}});
+    Response response = reply(request, Json{{"result", std::move(result)}});
+    if (const std::optional<std::string> cookie = core_.closeSession(*context))
+      response.set(bhttp::field::set_cookie, *cookie);
+    co_return response;
   }
 
   /// A generator call: the header, then each event as one chunk while the
@@ -176,7 +182,7 @@ private:
     try {
       handler = router_.findStream(view(request.target()).substr(8));
       args = request.body().empty() ? Json::object() : Json::parse(request.body());
-      context = core_.contextFor(bearerToken(request), cancel.get_token());
+      context = core_.contextFor(bearerToken(request), cancel.get_token(), cookieHeader(request));
       if (!handler)
         refused = reply(request, bhttp::status::not_found, "no such stream");
     } catch (const Json::exception &e) {
@@ -226,6 +232,10 @@ private:
   static std::string bearerToken(const Request &request) {
     const std::string_view header = view(request[bhttp::field::authorization]);
     return header.starts_with("Bearer ") ? std::string(header.substr(7)) : std::string();
+  }
+
+  static std::string cookieHeader(const Request &request) {
+    return std::string(view(request[bhttp::field::cookie]));
   }
 
   static std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }

@@ -7,6 +7,7 @@
 #include "RuntimeTestSupport.h"
 
 #include <modrt/http/client.hpp>
+#include <modrt/http/cookie_sessions.hpp>
 #include <modrt/http/server.hpp>
 
 #include "gtest/gtest.h"
@@ -63,10 +64,11 @@ public:
 };
 
 struct Served {
-  Server core{testServerOptions()};
+  Server core;
   http::HttpServer server{core};
   /// Serving at once, unless a derived suite adds routes first.
-  explicit Served(bool start = true) {
+  explicit Served(bool start = true, ServerOptions options = testServerOptions())
+      : core(std::move(options)) {
     core.registerModule<ProfileModule>();
     core.registerModule<NotesModule>();
     server.route<ProfileModule>("profile", "who", &ProfileModule::who)
@@ -89,6 +91,35 @@ struct Served {
     return {body.at("userId").get<std::string>(), body.at("token").get<std::string>(), ""};
   }
 };
+
+/// A server whose sessions travel in encrypted cookies.
+struct CookieServed {
+  std::shared_ptr<http::CookieSessionProvider> provider;
+  Served served;
+  explicit CookieServed(http::CookieSessionOptions options = {})
+      : provider(std::make_shared<http::CookieSessionProvider>(std::move(options))),
+        served(true, withProvider(provider)) {}
+  static ServerOptions withProvider(std::shared_ptr<SessionProvider> provider) {
+    ServerOptions options = testServerOptions();
+    options.sessionProvider = std::move(provider);
+    return options;
+  }
+};
+
+/// The suites that hold for either session provider run with each: the
+/// parameter says whether sessions travel in cookies.
+class EitherProvider : public ::testing::TestWithParam<bool> {
+protected:
+  Served &served() { return GetParam() ? cookies_.emplace().served : memory_.emplace(); }
+
+private:
+  std::optional<CookieServed> cookies_;
+  std::optional<Served> memory_;
+};
+
+inline std::string providerName(const ::testing::TestParamInfo<bool> &info) {
+  return info.param ? "Cookie" : "InMemory";
+}
 
 /// runConcurrently, where a client's exception (an HTTP error, a lost
 /// context) fails the test instead of ending the process.
