@@ -48,7 +48,7 @@ PrefixStore::PrefixStore(const std::string &CacheDirectory, InputFacts &Facts)
                                         llvm::sys::fs::owner_all);
 }
 
-std::string PrefixStore::keyOf(const LintJob &Build, llvm::StringRef HeaderText) const {
+std::string PrefixStore::keyOf(const LintJob &Build, llvm::StringRef Lines) const {
   std::string Key = ToolIdentity;
   auto Add = [&Key](llvm::StringRef Part) {
     Key += '\0';
@@ -59,13 +59,13 @@ std::string PrefixStore::keyOf(const LintJob &Build, llvm::StringRef HeaderText)
   Add(configurationKey(Build.Options));
   Add(Build.ProjectRoot);
   Add(Build.HeaderFilter);
-  Add(HeaderText);
+  Add(Lines);
   return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
                      /*LowerCase=*/true);
 }
 
-std::optional<KeptPrefix> PrefixStore::lookup(const LintJob &Build, llvm::StringRef HeaderText) {
-  const std::string Key = keyOf(Build, HeaderText);
+std::optional<KeptPrefix> PrefixStore::lookup(const LintJob &Build, llvm::StringRef Lines) {
+  const std::string Key = keyOf(Build, Lines);
   for (const std::string &Path : entriesByUse(Directory, Key + "-", /*Limit=*/4)) {
     std::optional<CacheEntry> Entry = readEntry(Path);
     if (!Entry)
@@ -88,16 +88,16 @@ std::optional<KeptPrefix> PrefixStore::lookup(const LintJob &Build, llvm::String
   return std::nullopt;
 }
 
-std::string PrefixStore::newFile(const LintJob &Build, llvm::StringRef HeaderText) {
+std::string PrefixStore::newFile(const LintJob &Build, llvm::StringRef Lines) {
   llvm::SmallString<256> Path;
-  if (llvm::sys::fs::createUniqueFile(Directory + "/" + keyOf(Build, HeaderText) + "-%%%%%%%%.tmp",
+  if (llvm::sys::fs::createUniqueFile(Directory + "/" + keyOf(Build, Lines) + "-%%%%%%%%.tmp",
                                       Path, llvm::sys::fs::owner_read | llvm::sys::fs::owner_write))
     return {};
   llvm::sys::RemoveFileOnSignal(Path);
   return std::string(Path);
 }
 
-std::string PrefixStore::keep(const LintJob &Build, llvm::StringRef HeaderText,
+std::string PrefixStore::keep(const LintJob &Build, llvm::StringRef Lines,
                               const std::string &Built, const UnitFindings &Findings,
                               const std::vector<std::string> &Inputs) {
   std::optional<std::vector<EntryInput>> Recorded = Facts.record(Inputs);
@@ -109,7 +109,7 @@ std::string PrefixStore::keep(const LintJob &Build, llvm::StringRef HeaderText,
   Entry.Diagnostics = asDiagnostics(Findings.Diagnostics);
   Entry.Suppressed = asDiagnostics(Findings.Suppressed);
   const std::string Name =
-      Directory + "/" + keyOf(Build, HeaderText) + "-" + stateName(Entry.Inputs);
+      Directory + "/" + keyOf(Build, Lines) + "-" + stateName(Entry.Inputs);
   // The header first, whole, then the entry that names it: a run that
   // finds the entry finds the header.
   if (llvm::sys::fs::rename(Built, Name + ".pch"))
@@ -121,8 +121,8 @@ std::string PrefixStore::keep(const LintJob &Build, llvm::StringRef HeaderText,
   return Name + ".pch";
 }
 
-void PrefixStore::forget(const LintJob &Build, llvm::StringRef HeaderText) {
-  for (const std::string &Path : entriesByUse(Directory, keyOf(Build, HeaderText) + "-")) {
+void PrefixStore::forget(const LintJob &Build, llvm::StringRef Lines) {
+  for (const std::string &Path : entriesByUse(Directory, keyOf(Build, Lines) + "-")) {
     llvm::sys::fs::remove(Path);
     llvm::sys::fs::remove(pchOf(Path));
   }

@@ -33,18 +33,18 @@ public:
   /// with its result cache, so each file is read once.
   PrefixStore(const std::string &CacheDirectory, InputFacts &Facts);
 
-  std::optional<KeptPrefix> lookup(const LintJob &Build, llvm::StringRef HeaderText) override;
+  std::optional<KeptPrefix> lookup(const LintJob &Build, llvm::StringRef Lines) override;
 
-  std::string newFile(const LintJob &Build, llvm::StringRef HeaderText) override;
+  std::string newFile(const LintJob &Build, llvm::StringRef Lines) override;
 
-  std::string keep(const LintJob &Build, llvm::StringRef HeaderText, const std::string &Built,
+  std::string keep(const LintJob &Build, llvm::StringRef Lines, const std::string &Built,
                    const UnitFindings &Findings,
                    const std::vector<std::string> &Inputs) override;
 
-  void forget(const LintJob &Build, llvm::StringRef HeaderText) override;
+  void forget(const LintJob &Build, llvm::StringRef Lines) override;
 
 private:
-  std::string keyOf(const LintJob &Build, llvm::StringRef HeaderText) const;
+  std::string keyOf(const LintJob &Build, llvm::StringRef Lines) const;
   /// Removes the least recently used entries beyond the bound, and files
   /// that runs which ended abruptly left behind.
   void evict();

@@ -32,7 +32,8 @@ void writeText(const Report &R, bool Colors, bool OnlyAcrossUnits, llvm::raw_ost
 } // namespace
 
 bool streamsFindings(const CommandLine &Cmd) {
-  return Cmd.Format == OutputFormat::Text && Cmd.OutputFile.empty() && !Cmd.Sort;
+  return Cmd.Format == OutputFormat::Text && Cmd.OutputFile.empty() && !Cmd.Sort &&
+         !Cmd.KeepPrefixes; // reports nothing, not even the units from the cache
 }
 
 bool textColors(const CommandLine &Cmd) {

@@ -25,28 +25,29 @@ struct KeptPrefix {
 
 /// A prefix is named by the command that precompiles it (`Build`: a user's
 /// command with the prefix's header as the input, and the configuration)
-/// and the header's text.
+/// and its lines (`Lines`: the header's text, each line marked where it
+/// comes from a header the unit includes, which must then be guarded).
 class PrefixKeeping {
 public:
   virtual ~PrefixKeeping() = default;
 
   /// The kept prefix of that name, if every file it read is unchanged.
-  virtual std::optional<KeptPrefix> lookup(const LintJob &Build, llvm::StringRef HeaderText) = 0;
+  virtual std::optional<KeptPrefix> lookup(const LintJob &Build, llvm::StringRef Lines) = 0;
 
   /// A new private file to precompile that prefix into; empty when none
   /// can be made. The caller removes it unless it is kept.
-  virtual std::string newFile(const LintJob &Build, llvm::StringRef HeaderText) = 0;
+  virtual std::string newFile(const LintJob &Build, llvm::StringRef Lines) = 0;
 
   /// Keeps `Built` (a file from `newFile`) as that prefix, with what it
   /// found and read, and returns where the precompiled header now is
   /// (`Built` itself when it could not be kept).
-  virtual std::string keep(const LintJob &Build, llvm::StringRef HeaderText,
+  virtual std::string keep(const LintJob &Build, llvm::StringRef Lines,
                            const std::string &Built, const UnitFindings &Findings,
                            const std::vector<std::string> &Inputs) = 0;
 
   /// Drops the prefix: a unit could not be parsed on it, yet parses
   /// plainly, so the next run builds it again.
-  virtual void forget(const LintJob &Build, llvm::StringRef HeaderText) = 0;
+  virtual void forget(const LintJob &Build, llvm::StringRef Lines) = 0;
 };
 
 } // namespace modlint

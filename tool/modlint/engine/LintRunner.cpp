@@ -132,7 +132,7 @@ private:
       if (Prefix.Kept && takeKept(Built[P]))
         continue;
       for (size_t L = 0; L < Prefix.Links.size(); ++L)
-        Built[P].PchPaths.push_back(Prefix.Kept ? Files.adopt(keptFile(Prefix.Links[L]))
+        Built[P].PchPaths.push_back(Prefix.Kept ? Files.adopt(keptFile(Prefix, Prefix.Links[L]))
                                                 : Files.file(P, L));
       if (llvm::is_contained(Built[P].PchPaths, ""))
         continue;
@@ -147,14 +147,14 @@ private:
     return Built;
   }
 
-  std::string keptFile(const PrefixLink &Link) {
-    return Settings.KeptPrefixes->newFile(Link.Build, Link.HeaderText);
+  std::string keptFile(const SharedPrefix &Prefix, const PrefixLink &Link) {
+    return Settings.KeptPrefixes->newFile(Link.Build, Prefix.Lines);
   }
 
   /// The kept prefix an earlier run precompiled, if it is still good.
   bool takeKept(BuiltPrefix &Built) {
     const PrefixLink &Link = Built.Prefix->Links.front();
-    std::optional<KeptPrefix> Kept = Settings.KeptPrefixes->lookup(Link.Build, Link.HeaderText);
+    std::optional<KeptPrefix> Kept = Settings.KeptPrefixes->lookup(Link.Build, Built.Prefix->Lines);
     if (!Kept)
       return false;
     Built.PchPaths = {std::move(Kept->PchPath)};
@@ -168,7 +168,7 @@ private:
   void keep(BuiltPrefix &Built) {
     const PrefixLink &Link = Built.Prefix->Links.front();
     Built.PchPaths.front() = Settings.KeptPrefixes->keep(
-        Link.Build, Link.HeaderText, Built.PchPaths.front(), Built.Findings, Built.Inputs);
+        Link.Build, Built.Prefix->Lines, Built.PchPaths.front(), Built.Findings, Built.Inputs);
   }
 
   /// Parses one job, isolated; false when it crashed.
@@ -213,7 +213,7 @@ private:
           // A kept prefix the unit parses without is bad for later runs too.
           if (Prefix->Prefix->Kept && Survived && State.Result.Compiled)
             Settings.KeptPrefixes->forget(Prefix->Prefix->Links.front().Build,
-                                          Prefix->Prefix->Links.front().HeaderText);
+                                          Prefix->Prefix->Lines);
         }
         State.Crashed = !Survived;
         State.OnPrefix = Prefix != nullptr;

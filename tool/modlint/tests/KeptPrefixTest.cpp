@@ -171,6 +171,7 @@ TEST(KeptPrefix, KeepPrefixesPrecompilesOnceForAllItsUnitsAndLintsNothing) {
       << Step.Stderr;
   expectSameFindings(Step, Tree.plain("b"));
   const RunOutput Again = runIn(Tree.Root, MODLINT_BINARY, Args);
+  EXPECT_EQ(Again.Stdout, "") << "b.cpp's result came from the cache, and is not reported";
   EXPECT_NE(Again.Stderr.find("3 units: 1 from the cache; the others start with 1 kept prefix: "
                               "0 precompiled now, 1 kept from an earlier run"),
             std::string::npos)
