@@ -1,11 +1,14 @@
 #include "cache/EntryFiles.h"
 
+#include "cache/CommandKey.h"
+
 #include "core/InputLimits.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/xxhash.h"
 
 namespace modlint {
@@ -35,6 +38,22 @@ std::vector<clang::tidy::ClangTidyError> asErrors(const std::vector<clang::tooli
     Errors.push_back(std::move(E));
   }
   return Errors;
+}
+
+std::string jobKey(llvm::StringRef Identity, const LintJob &Job, llvm::StringRef Extra) {
+  std::string Key = Identity.str();
+  auto Add = [&Key](llvm::StringRef Part) {
+    Key += '\0';
+    Key += Part;
+  };
+  Add(Extra);
+  for (const std::string &Part : commandKeyParts(Job.Command))
+    Add(Part);
+  Add(configurationKey(Job.Options));
+  Add(Job.ProjectRoot);
+  Add(Job.HeaderFilter);
+  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
+                     /*LowerCase=*/true);
 }
 
 std::optional<InputFacts::Facts> InputFacts::of(const std::string &Path) {

@@ -7,6 +7,7 @@
 
 #include "cache/CacheEntry.h"
 #include "core/Findings.h"
+#include "core/Job.h"
 #include "llvm/ADT/StringMap.h"
 #include <mutex>
 #include <optional>
@@ -29,6 +30,11 @@ std::string contentHash(llvm::StringRef Bytes);
 /// any rebuild of modlint (a changed check) must not reuse the old one's
 /// entries.
 std::string toolIdentity();
+
+/// The key of what decides an entry made for `Job` by the modlint of
+/// `Identity`: the hex SHA-256 of `Identity`, `Extra`, and the job's
+/// command (CommandKey.h), configuration, project root and header filter.
+std::string jobKey(llvm::StringRef Identity, const LintJob &Job, llvm::StringRef Extra);
 
 /// The hash and size of files, each read once; safe to call from several
 /// workers at once.

@@ -1,11 +1,8 @@
 #include "cache/PrefixStore.h"
 
-#include "cache/CommandKey.h"
 #include "core/AtomicFile.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SHA256.h"
 #include "llvm/Support/Signals.h"
 
 namespace modlint {
@@ -49,19 +46,7 @@ PrefixStore::PrefixStore(const std::string &CacheDirectory, InputFacts &Facts)
 }
 
 std::string PrefixStore::keyOf(const LintJob &Build, llvm::StringRef Lines) const {
-  std::string Key = ToolIdentity;
-  auto Add = [&Key](llvm::StringRef Part) {
-    Key += '\0';
-    Key += Part;
-  };
-  for (const std::string &Part : commandKeyParts(Build.Command))
-    Add(Part);
-  Add(configurationKey(Build.Options));
-  Add(Build.ProjectRoot);
-  Add(Build.HeaderFilter);
-  Add(Lines);
-  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
-                     /*LowerCase=*/true);
+  return jobKey(ToolIdentity, Build, Lines);
 }
 
 std::optional<KeptPrefix> PrefixStore::lookup(const LintJob &Build, llvm::StringRef Lines) {

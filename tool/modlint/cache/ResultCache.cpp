@@ -1,30 +1,15 @@
 #include "cache/ResultCache.h"
 
-#include "cache/CommandKey.h"
 #include "core/AtomicFile.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SHA256.h"
 
 namespace modlint {
 ResultCache::ResultCache(std::string Directory)
     : Directory(std::move(Directory)), ToolIdentity(toolIdentity()) {}
 
 std::string ResultCache::keyOf(const LintJob &Job) const {
-  std::string Key = ToolIdentity;
-  auto Add = [&Key](llvm::StringRef Part) {
-    Key += '\0';
-    Key += Part;
-  };
-  Add(Job.File);
-  for (const std::string &Part : commandKeyParts(Job.Command))
-    Add(Part);
-  Add(configurationKey(Job.Options));
-  Add(Job.ProjectRoot);
-  Add(Job.HeaderFilter);
-  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(Key)),
-                     /*LowerCase=*/true);
+  return jobKey(ToolIdentity, Job, Job.File);
 }
 
 std::string ResultCache::unitDirectory(const std::string &Key) const {
