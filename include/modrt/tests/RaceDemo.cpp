@@ -9,7 +9,9 @@
 // the pool's queue and the futures order calls for ThreadSanitizer, so
 // whether a race shows would depend on scheduling. Here nothing but the
 // start latch orders the clients, and a race is reported on every run.
+#include "../examples/bad_locking_modules.hpp"
 #include "../examples/bad_modules.hpp"
+#include "../examples/good_locking_modules.hpp"
 #include "../examples/good_modules.hpp"
 #include "RuntimeTestSupport.h"
 
@@ -42,6 +44,11 @@ int main(int argc, char **argv) {
       {"BadChatModule", scenario<BadChatModule>([](BadChatModule &m, int) { m.send("hi"); })},
       {"BadUserModule", scenario<BadUserModule>([](BadUserModule &m, int) { m.greet(); })},
       {"BadReaderLockModule", scenario<BadReaderLockModule>([](BadReaderLockModule &m, int i) { m.hit("page" + std::to_string(i % 3)); })},
+      {"BadLedgerModule", scenario<BadLedgerModule>([](BadLedgerModule &m, int i) { i % 2 ? m.transfer("a", "b", 1) : (void)m.audit(); })},
+      {"BadBannerModule", scenario<BadBannerModule>([](BadBannerModule &m, int i) { i % 2 ? m.setBanner(std::string(40, char('a' + i % 26))) : (void)std::string(m.banner()); })},
+      {"BadReceiptModule", scenario<BadReceiptModule>([](BadReceiptModule &m, int i) { (void)std::string(m.receipt(i)); })},
+      {"BannerModule", scenario<BannerModule>([](BannerModule &m, int i) { i % 2 ? m.setBanner(std::string(40, char('a' + i % 26))) : (void)m.banner(); })},
+      {"ReceiptModule", scenario<ReceiptModule>([](ReceiptModule &m, int i) { (void)m.receipt(i); })},
       {"ConfigModule", scenario<ConfigModule>([](ConfigModule &m, int i) { m.endpoint(i); })},
       {"ProfileModule", scenario<ProfileModule>([](ProfileModule &m, int) { m.requestTag(); })},
       {"CartModule", scenario<CartModule>([](CartModule &m, int i) { m.add(std::to_string(i)); m.contents(); })},

@@ -214,15 +214,20 @@ TEST(Cli, RepositoryRuntimeTreeHasExactlyTheBadExamplesFindings) {
                       {"--color=never", "--quiet", "--project-root=" MODLINT_SOURCE_DIR,
                        "-p", MODLINT_BUILD_DIR, MODLINT_SOURCE_DIR "/include/modrt"});
   EXPECT_EQ(Out.ExitCode, 1) << Out.Stderr;
-  const std::string Bad = MODLINT_SOURCE_DIR "/include/modrt/examples/bad_modules.hpp";
-  std::vector<std::string> Problems;
-  auto Expected = parseExpectations(Bad, readFile(Bad), Problems);
-  ASSERT_TRUE(Problems.empty());
+  // The anti-patterns' headers, each with its expected findings.
+  std::vector<Expectation> Expected;
+  for (const char *Name : {"bad_modules.hpp", "bad_locking_modules.hpp", "quote_modules.hpp"}) {
+    const std::string Bad = MODLINT_SOURCE_DIR "/include/modrt/examples/" + std::string(Name);
+    std::vector<std::string> Problems;
+    auto InFile = parseExpectations(Bad, readFile(Bad), Problems);
+    ASSERT_TRUE(Problems.empty()) << Bad;
+    ASSERT_FALSE(InFile.empty()) << Bad;
+    Expected.insert(Expected.end(), InFile.begin(), InFile.end());
+  }
   std::vector<Finding> Found = parseFindings(Out.Stdout);
   // Shown relative to the working directory when under it.
   for (Finding &F : Found)
     F.File = std::filesystem::absolute(F.File).lexically_normal().string();
-  ASSERT_FALSE(Expected.empty());
   for (const std::string &Problem : compare(Expected, Found))
     ADD_FAILURE() << Problem;
 }

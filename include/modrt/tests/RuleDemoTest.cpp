@@ -1,0 +1,187 @@
+// Each locking anti-pattern of bad_locking_modules.hpp and quote_modules.hpp
+// shown going wrong in every build, by construction rather than by luck:
+// a stall measured against its bound, a deadlock caught by a time limit in a
+// child process, a lost update forced by a barrier between check and act, a
+// buffer two requests share. Each bad module's test fails if the module were
+// fixed; its twin's test shows the fix. (Their data races and lock-order
+// inversion are shown under ThreadSanitizer by RaceDemoTest.cpp.)
+#include "../examples/bad_locking_modules.hpp"
+#include "../examples/good_locking_modules.hpp"
+#include "../examples/good_modules.hpp"
+#include "../examples/quote_modules.hpp"
+#include "RuntimeTestSupport.h"
+
+#include "gtest/gtest.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <future>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace modrt::testing {
+namespace {
+
+using namespace modrt::examples;
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+namespace asio = modrt::http::asio;
+
+long long milliseconds(Clock::duration d) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
+}
+
+// --- modlint-blocking-under-lock -------------------------------------------
+
+constexpr int AuditClients = 8;
+
+/// Wall time of eight requests that each record one line at the same moment.
+template <typename M> Clock::duration timeConcurrentRecords() {
+  M module;
+  const auto start = Clock::now();
+  runConcurrently(AuditClients, [&](int i) { module.record("line " + std::to_string(i)); });
+  const auto took = Clock::now() - start;
+  std::printf("%d concurrent records of %lld ms each: %lld ms\n", AuditClients,
+              static_cast<long long>(M::SinkLatency.count()), milliseconds(took));
+  return took;
+}
+
+TEST(BlockingUnderLock, BadAuditModuleMakesEveryRequestWaitForEveryWrite) {
+  // The sink's latency is paid under the lock: the writes run one by one.
+  EXPECT_GE(timeConcurrentRecords<BadAuditModule>(), AuditClients * BadAuditModule::SinkLatency);
+}
+
+TEST(BlockingUnderLock, AuditModuleWritesInParallel) {
+  EXPECT_LT(timeConcurrentRecords<AuditModule>(), AuditClients * AuditModule::SinkLatency / 2);
+}
+
+// --- modlint-lock-across-await ---------------------------------------------
+
+/// Starts a refresh, lets it run until it waits for upstream, then reads the
+/// cache from another request's thread; returns when that read finished,
+/// counted from before the refresh started. The io_context runs on this
+/// thread only, so the coroutine unlocks on the thread that locked.
+template <typename M> Clock::duration readDuringRefresh() {
+  M module;
+  asio::io_context io;
+  const auto start = Clock::now();
+  asio::co_spawn(io, module.refresh("ACME"), asio::detached);
+  // Runs every ready step: the refresh is now suspended on the upstream
+  // timer (holding the cache's lock, or not).
+  io.poll();
+  std::future<Clock::time_point> readDone = std::async(std::launch::async, [&] {
+    module.cached("ACME");
+    return Clock::now();
+  });
+  io.run();
+  const auto took = readDone.get() - start;
+  std::printf("a cache read during a %lld ms upstream wait finished after %lld ms\n",
+              static_cast<long long>(UpstreamLatency.count()), milliseconds(took));
+  return took;
+}
+
+TEST(LockAcrossAwait, BadQuoteModuleStallsReadersForTheWholeUpstreamWait) {
+  EXPECT_GE(readDuringRefresh<BadQuoteModule>(), UpstreamLatency);
+}
+
+TEST(LockAcrossAwait, QuoteModuleLetsReadersThroughWhileWaiting) {
+  EXPECT_LT(readDuringRefresh<QuoteModule>(), UpstreamLatency);
+}
+
+// --- modlint-callback-under-lock -------------------------------------------
+
+/// Runs `scenario` in a child process; true when it returned within the time
+/// limit (a deadlocked child is killed).
+bool finishesInChild(const std::function<void()> &scenario) {
+  const pid_t child = fork();
+  if (child == 0) {
+    scenario();
+    _exit(0);
+  }
+  const auto deadline = Clock::now() + 5s;
+  int status = 0;
+  while (waitpid(child, &status, WNOHANG) == 0) {
+    if (Clock::now() > deadline) {
+      kill(child, SIGKILL);
+      waitpid(child, &status, 0);
+      std::printf("the child did not finish in 5 s: killed\n");
+      return false;
+    }
+    std::this_thread::sleep_for(10ms);
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/// An observer that reacts to a signup by subscribing a welcome-mail
+/// observer: it calls back into the module it is notified by.
+template <typename M> void signupWithReentrantObserver() {
+  M events;
+  events.subscribe([&events](const std::string &event) {
+    if (event == "signup")
+      events.subscribe([](const std::string &) {});
+  });
+  events.publish("signup");
+}
+
+TEST(CallbackUnderLock, BadEventModuleDeadlocksWhenAnObserverSubscribes) {
+  ASSERT_TRUE(finishesInChild([] {})) << "a child that does nothing must finish";
+  EXPECT_FALSE(finishesInChild(signupWithReentrantObserver<BadEventModule>));
+}
+
+TEST(CallbackUnderLock, EventModuleLetsAnObserverSubscribe) {
+  EXPECT_TRUE(finishesInChild(signupWithReentrantObserver<EventModule>));
+}
+
+// --- modlint-check-then-act ------------------------------------------------
+
+/// Two users book seat 12A at the same moment. Each one's payment waits (up
+/// to a second) until the other's payment has started too: a barrier
+/// between the check and the act, so both checks come before either act
+/// whenever the module lets both requests reach the payment.
+template <typename M> int seatsSoldTwice() {
+  std::mutex paymentsMu;
+  std::condition_variable paymentStarted;
+  int paying = 0;
+  M module([&](const std::string &) {
+    std::unique_lock<std::mutex> lock(paymentsMu);
+    ++paying;
+    paymentStarted.notify_all();
+    paymentStarted.wait_for(lock, 1s, [&] { return paying == 2; });
+  });
+  std::atomic<int> sold{0};
+  runConcurrently(2, [&](int i) {
+    if (module.book("12A", "user" + std::to_string(i)))
+      sold.fetch_add(1);
+  });
+  std::printf("two requests for one seat: %d sold\n", sold.load());
+  return sold.load();
+}
+
+TEST(CheckThenAct, BadBookingModuleSellsOneSeatTwice) { EXPECT_EQ(seatsSoldTwice<BadBookingModule>(), 2); }
+
+TEST(CheckThenAct, BookingModuleSellsItOnce) { EXPECT_EQ(seatsSoldTwice<BookingModule>(), 1); }
+
+// --- modlint-global-state --------------------------------------------------
+
+TEST(GlobalState, BadReceiptModuleShowsOneRequestAnotherRequestsTotal) {
+  BadReceiptModule receipts;
+  const std::string_view first = receipts.receipt(1250);
+  const std::string_view second = receipts.receipt(99);
+  EXPECT_EQ(second, "total 0.99");
+  // The first request's view still has its length, over the second's text.
+  EXPECT_NE(first, "total 12.50");
+  EXPECT_TRUE(first.starts_with("total 0.99")) << "the first request's receipt was overwritten";
+}
+
+TEST(GlobalState, ReceiptModuleGivesEachRequestItsOwn) {
+  ReceiptModule receipts;
+  const std::string first = receipts.receipt(1250);
+  const std::string second = receipts.receipt(99);
+  EXPECT_EQ(first, "total 12.50");
+  EXPECT_EQ(second, "total 0.99");
+}
+
+} // namespace
+} // namespace modrt::testing
