@@ -25,7 +25,7 @@ using modrt::testing::runConcurrently;
 
 namespace {
 constexpr int Clients = 8;
-constexpr int CallsPerClient = 50;
+constexpr int CallsPerClient = 200;
 
 /// Creates the shared module and returns the call one client makes.
 using Scenario = std::function<std::function<void(int)>()>;
@@ -36,6 +36,14 @@ template <typename M, typename Call> Scenario scenario(Call call) {
     return [module, call](int i) { call(*module, i); };
   };
 }
+/// A page that shows the banner on every one of its rows: a request that
+/// uses what a module returned for a while, as requests do.
+std::string renderPage(const std::string &banner) {
+  std::string page;
+  for (int row = 0; row < 64; ++row)
+    page += banner + "\n";
+  return page;
+}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -45,9 +53,9 @@ int main(int argc, char **argv) {
       {"BadUserModule", scenario<BadUserModule>([](BadUserModule &m, int) { m.greet(); })},
       {"BadReaderLockModule", scenario<BadReaderLockModule>([](BadReaderLockModule &m, int i) { m.hit("page" + std::to_string(i % 3)); })},
       {"BadLedgerModule", scenario<BadLedgerModule>([](BadLedgerModule &m, int i) { i % 2 ? m.transfer("a", "b", 1) : (void)m.audit(); })},
-      {"BadBannerModule", scenario<BadBannerModule>([](BadBannerModule &m, int i) { i % 2 ? m.setBanner(std::string(40, char('a' + i % 26))) : (void)std::string(m.banner()); })},
+      {"BadBannerModule", scenario<BadBannerModule>([](BadBannerModule &m, int i) { i % 2 ? m.setBanner(std::string(40, char('a' + i % 26))) : (void)renderPage(m.banner()); })},
       {"BadReceiptModule", scenario<BadReceiptModule>([](BadReceiptModule &m, int i) { (void)std::string(m.receipt(i)); })},
-      {"BannerModule", scenario<BannerModule>([](BannerModule &m, int i) { i % 2 ? m.setBanner(std::string(40, char('a' + i % 26))) : (void)m.banner(); })},
+      {"BannerModule", scenario<BannerModule>([](BannerModule &m, int i) { i % 2 ? m.setBanner(std::string(40, char('a' + i % 26))) : (void)renderPage(m.banner()); })},
       {"ReceiptModule", scenario<ReceiptModule>([](ReceiptModule &m, int i) { (void)m.receipt(i); })},
       {"ConfigModule", scenario<ConfigModule>([](ConfigModule &m, int i) { m.endpoint(i); })},
       {"ProfileModule", scenario<ProfileModule>([](ProfileModule &m, int) { m.requestTag(); })},
