@@ -49,17 +49,16 @@ TEST_P(BadModuleRace, IsReportedByThreadSanitizer) {
   EXPECT_NE(result.Output.find(GetParam().Report), std::string::npos) << result.Output;
   // The report points into the module's own code.
   EXPECT_NE(result.Output.find(GetParam().Name + "::"), std::string::npos) << result.Output;
+  std::printf("%s: %s\n", GetParam().Name.c_str(), GetParam().Report.c_str());
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Examples, BadModuleRace,
-    ::testing::Values(BadModule{"BadCounterModule", DataRace}, BadModule{"BadChatModule", DataRace},
-                      BadModule{"BadUserModule", DataRace},
-                      BadModule{"BadReaderLockModule", DataRace},
-                      BadModule{"BadLedgerModule",
-                                "WARNING: ThreadSanitizer: lock-order-inversion"},
-                      BadModule{"BadBannerModule", DataRace},
-                      BadModule{"BadReceiptModule", DataRace}),
+    ::testing::Values(
+        BadModule{"BadCounterModule", DataRace}, BadModule{"BadChatModule", DataRace},
+        BadModule{"BadUserModule", DataRace}, BadModule{"BadReaderLockModule", DataRace},
+        BadModule{"BadLedgerModule", "WARNING: ThreadSanitizer: lock-order-inversion"},
+        BadModule{"BadBannerModule", DataRace}, BadModule{"BadReceiptModule", DataRace}),
     [](const ::testing::TestParamInfo<BadModule> &info) { return info.param.Name; });
 
 class GoodModuleRace : public ::testing::TestWithParam<std::string> {};
@@ -69,6 +68,7 @@ TEST_P(GoodModuleRace, RunsCleanUnderThreadSanitizer) {
   EXPECT_EQ(result.ExitCode, 0) << result.Output;
   EXPECT_EQ(result.Output.find("ThreadSanitizer"), std::string::npos) << result.Output;
   EXPECT_NE(result.Output.find("1600 calls done"), std::string::npos) << result.Output;
+  std::printf("%s: 1600 calls, no report\n", GetParam().c_str());
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, GoodModuleRace,

@@ -38,23 +38,25 @@ long long milliseconds(Clock::duration d) {
 constexpr int AuditClients = 8;
 
 /// Wall time of eight requests that each record one line at the same moment.
-template <typename M> Clock::duration timeConcurrentRecords() {
+template <typename M> Clock::duration timeConcurrentRecords(const char *name) {
   M module;
   const auto start = Clock::now();
   runConcurrently(AuditClients, [&](int i) { module.record("line " + std::to_string(i)); });
   const auto took = Clock::now() - start;
-  std::printf("%d concurrent records of %lld ms each: %lld ms\n", AuditClients,
+  std::printf("%s: %d concurrent records of %lld ms each: %lld ms\n", name, AuditClients,
               static_cast<long long>(M::SinkLatency.count()), milliseconds(took));
   return took;
 }
 
 TEST(BlockingUnderLock, BadAuditModuleMakesEveryRequestWaitForEveryWrite) {
   // The sink's latency is paid under the lock: the writes run one by one.
-  EXPECT_GE(timeConcurrentRecords<BadAuditModule>(), AuditClients * BadAuditModule::SinkLatency);
+  EXPECT_GE(timeConcurrentRecords<BadAuditModule>("BadAuditModule"),
+            AuditClients * BadAuditModule::SinkLatency);
 }
 
 TEST(BlockingUnderLock, AuditModuleWritesInParallel) {
-  EXPECT_LT(timeConcurrentRecords<AuditModule>(), AuditClients * AuditModule::SinkLatency / 2);
+  EXPECT_LT(timeConcurrentRecords<AuditModule>("AuditModule"),
+            AuditClients * AuditModule::SinkLatency / 2);
 }
 
 // --- modlint-lock-across-await ---------------------------------------------
@@ -63,7 +65,7 @@ TEST(BlockingUnderLock, AuditModuleWritesInParallel) {
 /// cache from another request's thread; returns when that read finished,
 /// counted from before the refresh started. The io_context runs on this
 /// thread only, so the coroutine unlocks on the thread that locked.
-template <typename M> Clock::duration readDuringRefresh() {
+template <typename M> Clock::duration readDuringRefresh(const char *name) {
   M module;
   asio::io_context io;
   const auto start = Clock::now();
@@ -77,17 +79,17 @@ template <typename M> Clock::duration readDuringRefresh() {
   });
   io.run();
   const auto took = readDone.get() - start;
-  std::printf("a cache read during a %lld ms upstream wait finished after %lld ms\n",
+  std::printf("%s: a cache read during a %lld ms upstream wait finished after %lld ms\n", name,
               static_cast<long long>(UpstreamLatency.count()), milliseconds(took));
   return took;
 }
 
 TEST(LockAcrossAwait, BadQuoteModuleStallsReadersForTheWholeUpstreamWait) {
-  EXPECT_GE(readDuringRefresh<BadQuoteModule>(), UpstreamLatency);
+  EXPECT_GE(readDuringRefresh<BadQuoteModule>("BadQuoteModule"), UpstreamLatency);
 }
 
 TEST(LockAcrossAwait, QuoteModuleLetsReadersThroughWhileWaiting) {
-  EXPECT_LT(readDuringRefresh<QuoteModule>(), UpstreamLatency);
+  EXPECT_LT(readDuringRefresh<QuoteModule>("QuoteModule"), UpstreamLatency);
 }
 
 // --- modlint-callback-under-lock -------------------------------------------
@@ -106,7 +108,7 @@ bool finishesInChild(const std::function<void()> &scenario) {
     if (Clock::now() > deadline) {
       kill(child, SIGKILL);
       waitpid(child, &status, 0);
-      std::printf("the child did not finish in 5 s: killed\n");
+      std::printf("a child did not finish in 5 s: killed\n");
       return false;
     }
     std::this_thread::sleep_for(10ms);
@@ -128,10 +130,12 @@ template <typename M> void signupWithReentrantObserver() {
 TEST(CallbackUnderLock, BadEventModuleDeadlocksWhenAnObserverSubscribes) {
   ASSERT_TRUE(finishesInChild([] {})) << "a child that does nothing must finish";
   EXPECT_FALSE(finishesInChild(signupWithReentrantObserver<BadEventModule>));
+  std::printf("BadEventModule: an observer that subscribes hangs its publisher\n");
 }
 
 TEST(CallbackUnderLock, EventModuleLetsAnObserverSubscribe) {
   EXPECT_TRUE(finishesInChild(signupWithReentrantObserver<EventModule>));
+  std::printf("EventModule: an observer that subscribes returns\n");
 }
 
 // --- modlint-check-then-act ------------------------------------------------
@@ -140,7 +144,7 @@ TEST(CallbackUnderLock, EventModuleLetsAnObserverSubscribe) {
 /// to a second) until the other's payment has started too: a barrier
 /// between the check and the act, so both checks come before either act
 /// whenever the module lets both requests reach the payment.
-template <typename M> int seatsSoldTwice() {
+template <typename M> int seatsSoldTwice(const char *name) {
   std::mutex paymentsMu;
   std::condition_variable paymentStarted;
   int paying = 0;
@@ -155,13 +159,17 @@ template <typename M> int seatsSoldTwice() {
     if (module.book("12A", "user" + std::to_string(i)))
       sold.fetch_add(1);
   });
-  std::printf("two requests for one seat: %d sold\n", sold.load());
+  std::printf("%s: two requests for one seat: %d sold\n", name, sold.load());
   return sold.load();
 }
 
-TEST(CheckThenAct, BadBookingModuleSellsOneSeatTwice) { EXPECT_EQ(seatsSoldTwice<BadBookingModule>(), 2); }
+TEST(CheckThenAct, BadBookingModuleSellsOneSeatTwice) {
+  EXPECT_EQ(seatsSoldTwice<BadBookingModule>("BadBookingModule"), 2);
+}
 
-TEST(CheckThenAct, BookingModuleSellsItOnce) { EXPECT_EQ(seatsSoldTwice<BookingModule>(), 1); }
+TEST(CheckThenAct, BookingModuleSellsItOnce) {
+  EXPECT_EQ(seatsSoldTwice<BookingModule>("BookingModule"), 1);
+}
 
 // --- modlint-global-state --------------------------------------------------
 
