@@ -81,9 +81,17 @@ public:
     if (Settings.KeptPrefixes)
       planKeptPrefixes(Jobs, Pending, Includes, Plan);
     PrefixFiles Files;
-    std::vector<BuiltPrefix> Built = precompile(Plan, Files);
+    std::vector<BuiltPrefix> Built(Plan.Prefixes.size());
+    UnitsOf.assign(Plan.Prefixes.size(), {});
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      if (States[I].Pending && Plan.PrefixOf[I])
+        UnitsOf[*Plan.PrefixOf[I]].push_back(I);
+    precompile(Plan, Built, Files);
     if (!Settings.PrefixesOnly)
-      parsePending(Plan, Built);
+      for (size_t I = 0; I < Jobs.size(); ++I)
+        if (States[I].Pending && !Plan.PrefixOf[I])
+          Pool.async([this, I] { parsePending(I, nullptr); });
+    Pool.wait();
     return merge(Built);
   }
 
@@ -121,30 +129,43 @@ private:
     Pool.wait();
   }
 
-  /// Shared prefixes are precompiled before the units that use them; a
+  /// Shared prefixes are precompiled before the units that use them, and
+  /// each prefix's units start as soon as it is ready, while the other
+  /// prefixes are still being built (no round waits for the slowest); a
   /// kept prefix that an earlier run precompiled is taken from it.
-  std::vector<BuiltPrefix> precompile(const PrefixPlan &Plan,
-                                      PrefixFiles &Files) {
-    std::vector<BuiltPrefix> Built(Plan.Prefixes.size());
+  void precompile(const PrefixPlan &Plan, std::vector<BuiltPrefix> &Built, PrefixFiles &Files) {
     for (size_t P = 0; P < Built.size(); ++P) {
       const SharedPrefix &Prefix = Plan.Prefixes[P];
       Built[P].Prefix = &Prefix;
-      if (Prefix.Kept && takeKept(Built[P]))
+      if (Prefix.Kept && takeKept(Built[P])) {
+        parseUnitsOf(Built[P], P);
         continue;
+      }
       for (size_t L = 0; L < Prefix.Links.size(); ++L)
         Built[P].PchPaths.push_back(Prefix.Kept ? Files.adopt(keptFile(Prefix, Prefix.Links[L]))
                                                 : Files.file(P, L));
-      if (llvm::is_contained(Built[P].PchPaths, ""))
+      if (llvm::is_contained(Built[P].PchPaths, "")) {
+        parseUnitsOf(Built[P], P);
         continue;
+      }
       Pool.async([this, &Built, P] {
         if (!survives([&] { precompilePrefix(Built[P]); }))
           Built[P].Built = false;
         else if (Built[P].Built && Built[P].Prefix->Kept)
           keep(Built[P]);
+        parseUnitsOf(Built[P], P);
       });
     }
-    Pool.wait();
-    return Built;
+  }
+
+  /// Queues the parses of the units planned on prefix P, now that it is
+  /// built (or known not to be).
+  void parseUnitsOf(const BuiltPrefix &Built, size_t P) {
+    if (Settings.PrefixesOnly)
+      return;
+    const BuiltPrefix *Prefix = Built.Built ? &Built : nullptr;
+    for (size_t I : UnitsOf[P])
+      Pool.async([this, I, Prefix] { parsePending(I, Prefix); });
   }
 
   std::string keptFile(const SharedPrefix &Prefix, const PrefixLink &Link) {
@@ -196,31 +217,23 @@ private:
     return true;
   }
 
-  void parsePending(const PrefixPlan &Plan, const std::vector<BuiltPrefix> &Built) {
-    for (size_t I = 0; I < Jobs.size(); ++I) {
-      if (!States[I].Pending)
-        continue;
-      Pool.async([&, I] {
-        JobState &State = States[I];
-        const std::optional<size_t> P = Plan.PrefixOf[I];
-        const BuiltPrefix *Prefix = P && Built[*P].Built ? &Built[*P] : nullptr;
-        bool Survived = parseIsolated(I, Prefix);
-        // On top of a prefix, a unit that fails is parsed again plainly, so
-        // that its errors, or its crash, are its own.
-        if (Prefix && (!Survived || !State.Result.Compiled)) {
-          Survived = parseIsolated(I, nullptr);
-          State.ParsedAgain = true;
-          // A kept prefix the unit parses without is bad for later runs too.
-          if (Prefix->Prefix->Kept && Survived && State.Result.Compiled)
-            Settings.KeptPrefixes->forget(Prefix->Prefix->Links.front().Build,
-                                          Prefix->Prefix->Lines);
-        }
-        State.Crashed = !Survived;
-        State.OnPrefix = Prefix != nullptr;
-        finished(I);
-      });
+  /// Parses one pending job, on its prefix when it has one that was built.
+  void parsePending(size_t I, const BuiltPrefix *Prefix) {
+    JobState &State = States[I];
+    bool Survived = parseIsolated(I, Prefix);
+    // On top of a prefix, a unit that fails is parsed again plainly, so
+    // that its errors, or its crash, are its own.
+    if (Prefix && (!Survived || !State.Result.Compiled)) {
+      Survived = parseIsolated(I, nullptr);
+      State.ParsedAgain = true;
+      // A kept prefix the unit parses without is bad for later runs too.
+      if (Prefix->Prefix->Kept && Survived && State.Result.Compiled)
+        Settings.KeptPrefixes->forget(Prefix->Prefix->Links.front().Build,
+                                      Prefix->Prefix->Lines);
     }
-    Pool.wait();
+    State.Crashed = !Survived;
+    State.OnPrefix = Prefix != nullptr;
+    finished(I);
   }
 
   /// Merged in job order, then sorted: the same for any number of workers.
@@ -261,6 +274,7 @@ private:
   const std::vector<LintJob> &Jobs;
   const RunSettings &Settings;
   std::vector<JobState> States;
+  std::vector<std::vector<size_t>> UnitsOf; // the pending units of each prefix
   std::mutex ProgressMutex;
   size_t Done = 0;
   /// Which jobs are done, and the first whose result is not yet handed to
