@@ -57,9 +57,9 @@ struct JobState {
   std::vector<IncludeLine> Includes;
 };
 
-/// One run over a list of jobs, in three rounds on one pool: reuse earlier
-/// results and read what the others start with; precompile the prefixes
-/// they share; parse them.
+/// One run over a list of jobs on one pool: first reuse earlier results and
+/// read what the others start with; then precompile the prefixes they share
+/// and parse each unit as soon as its prefix (if any) is ready.
 class Run {
 public:
   Run(const std::vector<LintJob> &Jobs, const RunSettings &Settings)
