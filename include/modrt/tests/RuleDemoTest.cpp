@@ -16,7 +16,6 @@
 #include "gtest/gtest.h"
 
 #include <atomic>
-#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <future>
@@ -157,16 +156,9 @@ TEST(CallbackUnderLock, EventModuleLetsAnObserverSubscribe) {
 /// whenever the module lets both requests reach the payment. Served by the
 /// framework's dispatcher.
 template <typename M> int seatsSoldTwice(const char *name) {
-  std::mutex paymentsMu;
-  std::condition_variable paymentStarted;
-  int paying = 0;
+  PaymentDesk desk;
   Server server(testServerOptions());
-  server.registerModule<M>([&](const std::string &) {
-    std::unique_lock<std::mutex> lock(paymentsMu);
-    ++paying;
-    paymentStarted.notify_all();
-    paymentStarted.wait_for(lock, 1s, [&] { return paying == 2; });
-  });
+  server.registerModule<M>(desk.service());
   std::atomic<int> sold{0};
   runConcurrently(2, [&](int i) {
     const std::string user = "user" + std::to_string(i);

@@ -4,8 +4,12 @@
 
 #include <modrt/modrt.hpp>
 
+#include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <latch>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -33,5 +37,26 @@ inline void runConcurrently(int n, const std::function<void(int)> &client) {
       client(i);
     });
 }
+
+/// A payment service that answers once a second payment has started (or
+/// after a second): it holds two bookings of one seat between their check
+/// and their act, which is what a slow payment does in production.
+class PaymentDesk {
+public:
+  void pay(const std::string &) {
+    std::unique_lock<std::mutex> lock(mu_);
+    ++paying_;
+    started_.notify_all();
+    started_.wait_for(lock, std::chrono::seconds(1), [this] { return paying_ >= 2; });
+  }
+  std::function<void(const std::string &)> service() {
+    return [this](const std::string &user) { pay(user); };
+  }
+
+private:
+  std::mutex mu_;
+  std::condition_variable started_;
+  int paying_ = 0;
+};
 
 } // namespace modrt::testing
