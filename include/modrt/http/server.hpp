@@ -10,10 +10,12 @@
 //
 // Each call runs inside its own request context (user, request id,
 // cancellation, session), installed by a ContextExecutor for every step of
-// the handler, on whichever io thread resumes it. The session comes from
-// the core's SessionProvider, given the request's Cookie header; what the
-// provider sends back (cookie sessions) is the response's Set-Cookie. Password hashing, which
-// is slow on purpose, runs on a pool of its own, not on the io threads.
+// the handler, on whichever thread resumes it: the io threads, or for a
+// method routed as blocking, the handler pool (router.hpp). The session
+// comes from the core's SessionProvider, given the request's Cookie header;
+// what the provider sends back (cookie sessions) is the response's
+// Set-Cookie. Password hashing, which is slow on purpose, runs on a pool of
+// its own, not on the io threads.
 #pragma once
 
 #include "../server.hpp"
@@ -34,7 +36,8 @@ namespace modrt::http {
 struct HttpOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 0; // 0: a free port, which port() tells
-  unsigned threads = 4;
+  unsigned threads = 4;        // io threads: connections and methods
+  unsigned handlerThreads = 2; // the pool blocking methods run on
   std::chrono::seconds idleTimeout{30};
 };
 
@@ -56,6 +59,16 @@ public:
   HttpServer &route(const std::string &module, const std::string &name, Method method) {
     notStarted("route()");
     router_.add(core_.module<M>(), module, name, std::move(method));
+    return *this;
+  }
+
+  /// Serves the plain `method` of `M`, which may block (waits for a lock a
+  /// coroutine can hold through its wait, does file I/O), on the handler
+  /// pool, so it does not stall the other connections of an io thread.
+  template <typename M, typename Method>
+  HttpServer &blockingRoute(const std::string &module, const std::string &name, Method method) {
+    notStarted("blockingRoute()");
+    router_.add(core_.module<M>(), module, name, std::move(method), true);
     return *this;
   }
 
@@ -157,13 +170,14 @@ private:
   }
 
   asio::awaitable<Response> call(const Request &request, std::string_view route, Json args) {
-    const Handler *handler = router_.find(route);
-    if (!handler)
+    const Route *method = router_.find(route);
+    if (!method)
       co_return reply(request, bhttp::status::not_found, "no such module method");
     const std::shared_ptr<const RequestContext> context =
         core_.contextFor(bearerToken(request), {}, cookieHeader(request));
-    Json result = co_await asio::co_spawn(ContextExecutor(io_.get_executor(), context),
-                                          (*handler)(std::move(args)), asio::use_awaitable);
+    Json result = method->blocking
+                      ? co_await runIn(handlers_.get_executor(), context, *method, std::move(args))
+                      : co_await runIn(io_.get_executor(), context, *method, std::move(args));
     Response response = reply(request, Json{{"result", std::move(result)}});
     if (const std::optional<std::string> cookie = core_.closeSession(*context))
       response.set(bhttp::field::set_cookie, *cookie);
@@ -221,6 +235,16 @@ private:
                                  asio::redirect_error(asio::use_awaitable, error));
   }
 
+  /// Runs `method` inside `context` on `executor`'s threads and resumes
+  /// here, on an io thread, with its result.
+  template <typename Executor>
+  static asio::awaitable<Json> runIn(Executor executor,
+                                     std::shared_ptr<const RequestContext> context,
+                                     const Route &method, Json args) {
+    co_return co_await asio::co_spawn(ContextExecutor(std::move(executor), std::move(context)),
+                                      method.handler(std::move(args)), asio::use_awaitable);
+  }
+
   /// Runs `work` on the blocking pool and resumes here with its result.
   template <typename Work> asio::awaitable<std::invoke_result_t<Work>> offload(Work work) {
     using Result = std::invoke_result_t<Work>;
@@ -257,6 +281,7 @@ private:
   Router router_;
   asio::io_context io_;
   tcp::acceptor acceptor_;
+  asio::thread_pool handlers_{options_.handlerThreads};
   asio::thread_pool blocking_{2};
   std::vector<std::jthread> threads_;
 };

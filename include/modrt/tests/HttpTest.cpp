@@ -6,6 +6,8 @@
 #include "HttpTestSupport.h"
 
 #include <atomic>
+#include <condition_variable>
+#include <future>
 #include <mutex>
 #include <set>
 
@@ -94,6 +96,68 @@ TEST(HttpSuite, HundredCallsFromTenClientsKeepTheirContextAcrossThreads) {
   EXPECT_GT(moved, 0) << "no call resumed on another thread; the suite proves nothing";
   report("100 calls from 10 clients (" + std::to_string(moved) + " resumed on another thread)",
          110, assertions + 1);
+}
+
+/// A gate one request waits at (a plain method that blocks) until another
+/// request opens it, or ten seconds pass.
+class GateModule : public Module {
+public:
+  Json wait(const Json &) {
+    std::unique_lock<std::mutex> lock(mu_);
+    ++waiting_;
+    const bool opened = changed_.wait_for(lock, std::chrono::seconds(10), [this] { return open_; });
+    --waiting_;
+    return Json{{"opened", opened}, {"user", currentUser()->id}};
+  }
+  Json open(const Json &) {
+    std::lock_guard<std::mutex> lock(mu_);
+    open_ = true;
+    changed_.notify_all();
+    return true;
+  }
+  int waiting() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return waiting_;
+  }
+
+private:
+  std::mutex mu_;
+  std::condition_variable changed_;
+  bool open_ = false;
+  int waiting_ = 0;
+};
+
+TEST(HttpSuite, BlockingMethodsRunOnTheHandlerPoolInTheirCallersContext) {
+  // One io thread: a blocking method run on it would hold every connection.
+  Server core(testServerOptions());
+  GateModule &gate = core.registerModule<GateModule>();
+  core.registerModule<ProfileModule>();
+  http::HttpServer server(core, {.threads = 1});
+  server.blockingRoute<GateModule>("gate", "wait", &GateModule::wait)
+      .route<GateModule>("gate", "open", &GateModule::open)
+      .route<ProfileModule>("profile", "who", &ProfileModule::who);
+  EXPECT_THROW(server.blockingRoute<ProfileModule>("profile", "hops", &ProfileModule::whoAfterHops),
+               std::logic_error);
+  server.start();
+  const auto visitor = [&] {
+    return HttpClient(server.port()).post("/auth/visitor", Json::object()).body;
+  };
+  const Json waiter = visitor(), opener = visitor();
+  std::future<Json> waited = std::async(std::launch::async, [&] {
+    return HttpClient(server.port()).call("gate", "wait", Json::object(), waiter.at("token"));
+  });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (gate.waiting() == 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::yield();
+  // The io thread is free while the blocking method waits: were the method
+  // on it, these calls would wait for the gate the last one opens.
+  for (int i = 0; i < 8; ++i)
+    HttpClient(server.port()).call("profile", "who", Json::object(), opener.at("token"));
+  HttpClient(server.port()).call("gate", "open", Json::object(), opener.at("token"));
+  const Json result = waited.get();
+  EXPECT_TRUE(result.at("opened").get<bool>()) << "the gate opened only after its time limit";
+  EXPECT_EQ(result.at("user"), waiter.at("userId"));
+  report("blocking method off the io threads", 13, 3);
 }
 
 TEST(HttpSuite, BadRequestsGetTheirStatus) {

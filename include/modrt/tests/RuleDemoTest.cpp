@@ -1,7 +1,7 @@
 // Each locking anti-pattern of bad_locking_modules.hpp and quote_modules.hpp
 // shown going wrong in every build, by construction rather than by luck,
-// each module served by the framework's dispatcher (Server::call) except
-// the coroutine pair, which runs on an io_context this test drives:
+// each module served by the framework: by its dispatcher (Server::call),
+// the coroutine pair by its HTTP server to clients over loopback:
 // a stall measured against its bound, a deadlock caught by a time limit in a
 // child process, a lost update forced by a barrier between check and act, a
 // buffer two requests share. Each bad module's test fails if the module were
@@ -10,7 +10,7 @@
 #include "../examples/bad_locking_modules.hpp"
 #include "../examples/good_locking_modules.hpp"
 #include "../examples/good_modules.hpp"
-#include "../examples/quote_modules.hpp"
+#include "QuoteServing.h"
 #include "RuntimeTestSupport.h"
 
 #include "gtest/gtest.h"
@@ -66,35 +66,29 @@ TEST(BlockingUnderLock, AuditModuleWritesInParallel) {
 
 // --- modlint-lock-across-await ---------------------------------------------
 
-/// Starts a refresh, lets it run until it waits for upstream, then reads the
-/// cache from another request's thread; returns when that read finished,
-/// counted from before the refresh started. The io_context runs on this
-/// thread only, so the coroutine unlocks on the thread that locked.
-template <typename M> Clock::duration readDuringRefresh(const char *name) {
-  M module;
-  asio::io_context io;
-  const auto start = Clock::now();
-  asio::co_spawn(io, module.refresh("ACME"), asio::detached);
-  // Runs every ready step: the refresh is now suspended on the upstream
-  // timer (holding the cache's lock, or not).
-  io.poll();
-  std::future<Clock::time_point> readDone = std::async(std::launch::async, [&] {
-    module.cached("ACME");
-    return Clock::now();
-  });
-  io.run();
-  const auto took = readDone.get() - start;
-  std::printf("%s: a cache read during a %lld ms upstream wait finished after %lld ms\n", name,
-              static_cast<long long>(UpstreamLatency.count()), milliseconds(took));
-  return took;
+/// A read during a refresh, over HTTP (QuoteServing.h), printed; the
+/// refresh must have reached its upstream wait and then stored its quote.
+template <typename M> ReadDuringRefresh readDuringRefresh(const char *name) {
+  const ReadDuringRefresh read = QuoteServing<M>().readDuringRefresh("ACME");
+  EXPECT_TRUE(read.readMidWait) << "the refresh never reached its upstream wait";
+  EXPECT_EQ(read.refreshed, 4.0);
+  std::printf("%s: a cache read during a %lld ms upstream wait saw %g after %lld ms\n", name,
+              static_cast<long long>(UpstreamLatency.count()), read.seen, milliseconds(read.after));
+  return read;
 }
 
 TEST(LockAcrossAwait, BadQuoteModuleStallsReadersForTheWholeUpstreamWait) {
-  EXPECT_GE(readDuringRefresh<BadQuoteModule>("BadQuoteModule"), UpstreamLatency);
+  // The read waited for the lock the refresh kept through its wait, so it
+  // answers only after upstream did, with the new quote.
+  const ReadDuringRefresh read = readDuringRefresh<BadQuoteModule>("BadQuoteModule");
+  EXPECT_GE(read.after, UpstreamLatency);
+  EXPECT_EQ(read.seen, 4.0);
 }
 
 TEST(LockAcrossAwait, QuoteModuleLetsReadersThroughWhileWaiting) {
-  EXPECT_LT(readDuringRefresh<QuoteModule>("QuoteModule"), UpstreamLatency);
+  const ReadDuringRefresh read = readDuringRefresh<QuoteModule>("QuoteModule");
+  EXPECT_LT(read.after, UpstreamLatency);
+  EXPECT_EQ(read.seen, 0.0) << "answered before the refresh stored its quote";
 }
 
 // --- modlint-callback-under-lock -------------------------------------------

@@ -3,14 +3,17 @@
 // thread with its own connection, calling as its own visitor). Prints what
 // each pair did; scripts/demo shows it beside modlint's findings on the bad
 // modules. A demonstration, not a test: RuleDemoTest and RaceDemoTest
-// assert the same behaviour. The modules whose failure would hang or
-// corrupt the server itself (a deadlocking observer, a mutex unlocked by
-// another io thread after co_await) are shown only by those tests.
+// assert the same behaviour. Methods that block (the audit sink's write,
+// the payment) are blocking routes, on the handler pool; the quote pair is
+// served by a server of its own with one io thread (QuoteServing.h). The
+// deadlocking observer, which would hang the server, is shown only by the
+// test.
 #include "../examples/bad_locking_modules.hpp"
 #include "../examples/bad_modules.hpp"
 #include "../examples/good_locking_modules.hpp"
 #include "../examples/good_modules.hpp"
 #include "HttpTestSupport.h"
+#include "QuoteServing.h"
 
 #include <chrono>
 #include <cstdio>
@@ -26,7 +29,7 @@ using Clock = std::chrono::steady_clock;
 struct Demo {
   PaymentDesk badDesk, goodDesk;
   Server core{testServerOptions()};
-  http::HttpServer server{core, http::HttpOptions{.threads = 16}};
+  http::HttpServer server{core, http::HttpOptions{.threads = 4, .handlerThreads = 8}};
 
   Demo() {
     core.registerModule<BadBookingModule>(badDesk.service());
@@ -40,10 +43,10 @@ struct Demo {
       m.record(a.at("line"));
       return true;
     };
-    server.route<BadBookingModule>("bad-booking", "book", book)
-        .route<BookingModule>("booking", "book", book)
-        .route<BadAuditModule>("bad-audit", "record", record)
-        .route<AuditModule>("audit", "record", record)
+    server.blockingRoute<BadBookingModule>("bad-booking", "book", book)
+        .blockingRoute<BookingModule>("booking", "book", book)
+        .blockingRoute<BadAuditModule>("bad-audit", "record", record)
+        .blockingRoute<AuditModule>("audit", "record", record)
         .route<BadChatModule>("bad-chat", "send",
                               [](BadChatModule &m, const http::Json &) { return m.send("hi"); })
         .route<IdModule>("ids", "next", [](IdModule &m, const http::Json &) { return m.nextId(); });
@@ -101,6 +104,16 @@ struct Demo {
   }
 };
 
+template <typename M> void quote(const char *name) {
+  const ReadDuringRefresh read = QuoteServing<M>().readDuringRefresh("ACME");
+  std::printf("  %-12s a read sent during a %lld ms upstream wait: answered after %lld ms with "
+              "quote %g\n",
+              name, static_cast<long long>(UpstreamLatency.count()),
+              static_cast<long long>(
+                  std::chrono::duration_cast<std::chrono::milliseconds>(read.after).count()),
+              read.seen);
+}
+
 } // namespace
 
 int main() {
@@ -112,6 +125,9 @@ int main() {
   std::printf("modlint-blocking-under-lock (BadAuditModule, twin AuditModule):\n");
   demo.audit("bad-audit");
   demo.audit("audit");
+  std::printf("modlint-lock-across-await (BadQuoteModule, twin QuoteModule):\n");
+  quote<BadQuoteModule>("bad-quote");
+  quote<QuoteModule>("quote");
   std::printf("modlint-nonatomic-update (BadChatModule, twin IdModule): a race, so the\n"
               "  repeats vary from run to run; ThreadSanitizer reports it on every run\n");
   demo.ids("bad-chat", "send");
