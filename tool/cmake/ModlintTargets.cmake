@@ -10,9 +10,18 @@
 # steps; one step before them (modlint_prefixes_<hash of ARGS>, shared by
 # every target linted with the same ARGS) precompiles the library headers
 # they start with into modlint's cache, for them to share (none with
-# --no-cache or --no-shared-prefix in ARGS). Needs CMAKE_EXPORT_COMPILE_COMMANDS (the units' commands come from
+# --no-cache or --no-shared-prefix in ARGS). The prefix and merge steps read
+# their file lists from response files (`@FILE`), so a target of any size
+# stays within the system's command-line limit. Needs
+# CMAKE_EXPORT_COMPILE_COMMANDS (the units' commands come from
 # compile_commands.json) and MODLINT_EXECUTABLE (set by find_package).
 include_guard(GLOBAL)
+
+# Writes `list` (a list or a generator expression giving one) to `file` at
+# generate time, one single-quoted argument per line, for `@file`.
+function(_modlint_response_file file list)
+  file(GENERATE OUTPUT "${file}" CONTENT "'$<JOIN:${list},'\n'>'\n")
+endfunction()
 
 function(modlint_add_target target)
   cmake_parse_arguments(PARSE_ARGV 1 ML "" "FAIL_ON" "ARGS")
@@ -47,10 +56,11 @@ function(modlint_add_target target)
     string(SUBSTRING "${args_hash}" 0 8 args_hash)
     set(prefixes modlint_prefixes_${args_hash})
     if(NOT TARGET ${prefixes})
+      set(sources_file "${CMAKE_BINARY_DIR}/modlint/${prefixes}.sources")
+      _modlint_response_file("${sources_file}" "$<TARGET_PROPERTY:${prefixes},MODLINT_FILES>")
       add_custom_target(${prefixes}
         COMMAND "${MODLINT_EXECUTABLE}" --keep-prefixes -p "${CMAKE_BINARY_DIR}"
-                "$<TARGET_PROPERTY:${prefixes},MODLINT_FILES>" ${ML_ARGS}
-        COMMAND_EXPAND_LISTS
+                "@${sources_file}" ${ML_ARGS}
         COMMENT "modlint: precompiling the library headers the units start with"
         VERBATIM)
     endif()
@@ -71,9 +81,15 @@ function(modlint_add_target target)
     list(APPEND reports "${report}")
   endforeach()
   set(merged "${CMAKE_BINARY_DIR}/modlint/${target}.json")
+  set(report_list "")
+  if(reports)
+    set(report_list "${CMAKE_BINARY_DIR}/modlint/${target}.reports")
+    _modlint_response_file("${report_list}" "${reports}")
+    set(report_list "@${report_list}")
+  endif()
   add_custom_command(
     OUTPUT "${merged}"
-    COMMAND "${MODLINT_EXECUTABLE}" merge ${reports} -o "${merged}" --fail-on none -q
+    COMMAND "${MODLINT_EXECUTABLE}" merge ${report_list} -o "${merged}" --fail-on none -q
     DEPENDS ${reports}
     COMMENT "modlint: merging the reports of ${target}"
     VERBATIM)

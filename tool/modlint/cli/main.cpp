@@ -4,6 +4,7 @@
 #include "cli/LintCommand.h"
 #include "cli/MergeCommand.h"
 #include "cli/Output.h"
+#include "cli/ResponseFiles.h"
 #include "config/Config.h"
 #include "core/Paths.h"
 #include "engine/parse/CheckSession.h"
@@ -56,6 +57,12 @@ void onInterrupt() {
 
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
+  llvm::BumpPtrAllocator Arena;
+  llvm::SmallVector<const char *, 64> Args(Argv, Argv + Argc);
+  if (llvm::Error Unreadable = expandResponseFiles(Arena, Args))
+    return usageError(llvm::toString(std::move(Unreadable)));
+  Argc = static_cast<int>(Args.size());
+  Argv = Args.data();
   llvm::sys::SetInterruptFunction(onInterrupt);
   // A write past the file-size limit (`ulimit -f`) fails like one to a full
   // disk: an error to report, not a signal that ends the run. (LLVM's crash

@@ -62,6 +62,16 @@ TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
                              "-DMODLINT_EXECUTABLE=" MODLINT_BINARY});
   ASSERT_EQ(Configured.ExitCode, 0) << Configured.Stdout << Configured.Stderr;
 
+  // The merge step takes the reports from a response file (so does the
+  // prefix step its sources): no command line grows with the target.
+  const std::string Reports = readFile(Build + "/modlint/ledger.reports");
+  for (const char *Unit : {"audit.cpp", "close.cpp", "post.cpp"})
+    EXPECT_NE(Reports.find("/modlint/ledger/src/" + std::string(Unit) + ".json'\n"),
+              std::string::npos)
+        << Reports;
+  EXPECT_NE(readFile(Build + "/build.ninja").find("merge @" + Build + "/modlint/ledger.reports"),
+            std::string::npos);
+
   // The cycle across units fails the target, found by the merge.
   const RunOutput First = build(Build);
   EXPECT_NE(First.ExitCode, 0);
@@ -108,6 +118,47 @@ TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
   EXPECT_EQ(Fixed.ExitCode, 0) << Fixed.Stderr;
   EXPECT_EQ(Fixed.Stderr, "");
   EXPECT_TRUE(findingsOf(readFile(Report)).empty()); // no cycle within one unit
+}
+
+// `@FILE` stands for FILE's arguments (GNU quoting, nested files too), as
+// for GCC and Clang, among modlint's arguments and the compiler's after
+// `--`; a missing or unreadable one is a usage error.
+TEST(BuildRules, ResponseFilesStandForTheirArguments) {
+  const std::string Root = ledgerProject();
+  fs::rename(Root + "/src/close.cpp", Root + "/src/close it.cpp");
+  std::ofstream(Root + "/compile_commands.json")
+      << "[{\"directory\": \"" << Root << "\", \"file\": \"src/close it.cpp\", "
+      << "\"arguments\": [\"clang++\", \"-std=c++20\", \"-Iinclude\", \"-c\", "
+      << "\"src/close it.cpp\"]}]";
+  std::ofstream(Root + "/format.args") << "--format json\n";
+  std::ofstream(Root + "/lint.args") << "'src/close it.cpp'\n@" << Root << "/format.args\n";
+  const std::vector<std::string> Plain = {"-p", ".", "--no-cache", "-q", "src/close it.cpp",
+                                          "--format", "json"};
+  const RunOutput Direct = runIn(Root, MODLINT_BINARY, Plain);
+  const RunOutput Expanded =
+      runIn(Root, MODLINT_BINARY, {"-p", ".", "--no-cache", "-q", "@" + Root + "/lint.args"});
+  EXPECT_EQ(Direct.ExitCode, 1) << Direct.Stderr;
+  EXPECT_EQ(Expanded.ExitCode, 1) << Expanded.Stderr;
+  EXPECT_EQ(findingsOf(Expanded.Stdout), findingsOf(Direct.Stdout));
+  EXPECT_EQ(findingsOf(Direct.Stdout).size(), 1u) << Direct.Stdout;
+  // The compiler's arguments after `--` too.
+  std::ofstream(Root + "/compiler.args") << "-std=c++20 -Iinclude\n";
+  const RunOutput Compiler =
+      runIn(Root, MODLINT_BINARY,
+            {"--no-cache", "-q", "@" + Root + "/lint.args", "--", "@" + Root + "/compiler.args"});
+  EXPECT_EQ(Compiler.ExitCode, 1) << Compiler.Stderr;
+  EXPECT_EQ(findingsOf(Compiler.Stdout), findingsOf(Direct.Stdout));
+
+  const RunOutput Missing = runIn(Root, MODLINT_BINARY, {"-p", ".", "@" + Root + "/none.args"});
+  EXPECT_EQ(Missing.ExitCode, 2);
+  EXPECT_NE(Missing.Stderr.find("no such file or directory: '@" + Root + "/none.args'"),
+            std::string::npos)
+      << Missing.Stderr;
+  const RunOutput Directory = runIn(Root, MODLINT_BINARY, {"-p", ".", "@" + Root + "/src"});
+  EXPECT_EQ(Directory.ExitCode, 2);
+  EXPECT_NE(Directory.Stderr.find("a response file must be a file, not a directory"),
+            std::string::npos)
+      << Directory.Stderr;
 }
 
 // --unit is one file's run: it refuses other paths, and --depfile needs -o.
