@@ -17,10 +17,23 @@
 # compile_commands.json) and MODLINT_EXECUTABLE (set by find_package).
 include_guard(GLOBAL)
 
-# Writes `list` (a list or a generator expression giving one) to `file` at
-# generate time, one single-quoted argument per line, for `@file`.
-function(_modlint_response_file file list)
-  file(GENERATE OUTPUT "${file}" CONTENT "'$<JOIN:${list},'\n'>'\n")
+# `paths` as response-file arguments, in `out`: each single-quoted, with
+# the backslashes and quotes in it escaped (LLVM's GNU tokenizer honours
+# backslashes inside quotes too).
+function(_modlint_quoted out paths)
+  set(quoted "")
+  foreach(path IN LISTS paths)
+    string(REPLACE "\\" "\\\\" path "${path}")
+    string(REPLACE "'" "\\'" path "${path}")
+    list(APPEND quoted "'${path}'")
+  endforeach()
+  set(${out} "${quoted}" PARENT_SCOPE)
+endfunction()
+
+# Writes `arguments` (quoted ones, or a generator expression giving them)
+# to `file` at generate time, one per line, for `@file`.
+function(_modlint_response_file file arguments)
+  file(GENERATE OUTPUT "${file}" CONTENT "$<JOIN:${arguments},\n>\n")
 endfunction()
 
 function(modlint_add_target target)
@@ -64,7 +77,8 @@ function(modlint_add_target target)
         COMMENT "modlint: precompiling the library headers the units start with"
         VERBATIM)
     endif()
-    set_property(TARGET ${prefixes} APPEND PROPERTY MODLINT_FILES ${files})
+    _modlint_quoted(quoted_files "${files}")
+    set_property(TARGET ${prefixes} APPEND PROPERTY MODLINT_FILES ${quoted_files})
   endif()
   set(reports "")
   foreach(file IN LISTS files)
@@ -84,7 +98,8 @@ function(modlint_add_target target)
   set(report_list "")
   if(reports)
     set(report_list "${CMAKE_BINARY_DIR}/modlint/${target}.reports")
-    _modlint_response_file("${report_list}" "${reports}")
+    _modlint_quoted(quoted_reports "${reports}")
+    _modlint_response_file("${report_list}" "${quoted_reports}")
     set(report_list "@${report_list}")
   endif()
   add_custom_command(
