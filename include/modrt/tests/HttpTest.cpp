@@ -139,25 +139,20 @@ TEST(HttpSuite, BlockingMethodsRunOnTheHandlerPoolInTheirCallersContext) {
   EXPECT_THROW(server.blockingRoute<ProfileModule>("profile", "hops", &ProfileModule::whoAfterHops),
                std::logic_error);
   server.start();
-  const auto visitor = [&] {
-    return HttpClient(server.port()).post("/auth/visitor", Json::object()).body;
-  };
-  const Json waiter = visitor(), opener = visitor();
+  const Credentials waiter = core.loginAsVisitor(), opener = core.loginAsVisitor();
   std::future<Json> waited = std::async(std::launch::async, [&] {
-    return HttpClient(server.port()).call("gate", "wait", Json::object(), waiter.at("token"));
+    return HttpClient(server.port()).call("gate", "wait", Json::object(), waiter.token);
   });
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (gate.waiting() == 0 && std::chrono::steady_clock::now() < deadline)
-    std::this_thread::yield();
+  EXPECT_TRUE(eventually([&] { return gate.waiting() > 0; })) << "the wait never started";
   // The io thread is free while the blocking method waits: were the method
   // on it, these calls would wait for the gate the last one opens.
   for (int i = 0; i < 8; ++i)
-    HttpClient(server.port()).call("profile", "who", Json::object(), opener.at("token"));
-  HttpClient(server.port()).call("gate", "open", Json::object(), opener.at("token"));
+    HttpClient(server.port()).call("profile", "who", Json::object(), opener.token);
+  HttpClient(server.port()).call("gate", "open", Json::object(), opener.token);
   const Json result = waited.get();
   EXPECT_TRUE(result.at("opened").get<bool>()) << "the gate opened only after its time limit";
-  EXPECT_EQ(result.at("user"), waiter.at("userId"));
-  report("blocking method off the io threads", 13, 3);
+  EXPECT_EQ(result.at("user"), waiter.userId);
+  report("blocking method off the io threads", 11, 4);
 }
 
 TEST(HttpSuite, BadRequestsGetTheirStatus) {

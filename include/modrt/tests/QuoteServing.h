@@ -20,7 +20,6 @@
 #include <chrono>
 #include <future>
 #include <string>
-#include <thread>
 
 namespace modrt::testing {
 
@@ -51,16 +50,13 @@ public:
   ReadDuringRefresh readDuringRefresh(const std::string &symbol) {
     using Clock = std::chrono::steady_clock;
     const http::Json args{{"symbol", symbol}};
-    const std::string token = http::HttpClient(server_.port())
-                                  .post("/auth/visitor", http::Json::object())
-                                  .body.at("token");
+    const std::string token = core_.loginAsVisitor().token;
     ReadDuringRefresh read;
     const auto start = Clock::now();
     std::future<http::Json> refreshed = std::async(std::launch::async, [&] {
       return http::HttpClient(server_.port()).call("quotes", "refresh", args, token);
     });
-    while (module_.upstreamWaits() == 0 && Clock::now() - start < std::chrono::seconds(10))
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    eventually([this] { return module_.upstreamWaits() > 0; });
     read.readMidWait = module_.upstreamWaits() == 1;
     read.seen = http::HttpClient(server_.port()).call("quotes", "cached", args, token);
     read.after = Clock::now() - start;

@@ -28,7 +28,6 @@ namespace {
 using namespace modrt::examples;
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
-namespace asio = modrt::http::asio;
 
 long long milliseconds(Clock::duration d) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(d).count();

@@ -25,6 +25,18 @@ inline ServerOptions testServerOptions() {
   return options;
 }
 
+/// Polls `condition` until it holds or `limit` has passed; whether it held.
+inline bool eventually(const std::function<bool()> &condition,
+                       std::chrono::milliseconds limit = std::chrono::seconds(10)) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() >= deadline)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
+
 /// Runs `client(i)` for i in [0, n) on n threads that start at the same
 /// moment, and waits for all of them.
 inline void runConcurrently(int n, const std::function<void(int)> &client) {
