@@ -37,6 +37,10 @@ function(_modlint_response_file file arguments)
 endfunction()
 
 function(modlint_add_target target)
+  # The response files live with CMake's own generated files, not beside
+  # the reports: deleting build/modlint to lint afresh must not take the
+  # lists the steps read (they are written at generate time only).
+  set(_modlint_lists "${CMAKE_BINARY_DIR}/CMakeFiles/modlint")
   cmake_parse_arguments(PARSE_ARGV 1 ML "" "FAIL_ON" "ARGS")
   if(NOT MODLINT_EXECUTABLE)
     message(FATAL_ERROR "modlint_add_target: set MODLINT_EXECUTABLE, or find_package(modlint)")
@@ -69,7 +73,7 @@ function(modlint_add_target target)
     string(SUBSTRING "${args_hash}" 0 8 args_hash)
     set(prefixes modlint_prefixes_${args_hash})
     if(NOT TARGET ${prefixes})
-      set(sources_file "${CMAKE_BINARY_DIR}/modlint/${prefixes}.sources")
+      set(sources_file "${_modlint_lists}/${prefixes}.sources")
       _modlint_response_file("${sources_file}" "$<TARGET_PROPERTY:${prefixes},MODLINT_FILES>")
       add_custom_target(${prefixes}
         COMMAND "${MODLINT_EXECUTABLE}" --keep-prefixes -p "${CMAKE_BINARY_DIR}"
@@ -97,7 +101,7 @@ function(modlint_add_target target)
   set(merged "${CMAKE_BINARY_DIR}/modlint/${target}.json")
   set(report_list "")
   if(reports)
-    set(report_list "${CMAKE_BINARY_DIR}/modlint/${target}.reports")
+    set(report_list "${_modlint_lists}/${target}.reports")
     _modlint_quoted(quoted_reports "${reports}")
     _modlint_response_file("${report_list}" "${quoted_reports}")
     set(report_list "@${report_list}")

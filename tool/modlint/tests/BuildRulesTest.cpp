@@ -66,13 +66,13 @@ TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
 
   // The merge step takes the reports from a response file (so does the
   // prefix step its sources): no command line grows with the target.
-  const std::string Reports = readFile(Build + "/modlint/ledger.reports");
+  const std::string Reports = readFile(Build + "/CMakeFiles/modlint/ledger.reports");
   for (const char *Unit : {"audit.cpp", "close.cpp", "post.cpp"})
     EXPECT_NE(Reports.find("/modlint/ledger/src/" + std::string(Unit) + ".json'\n"),
               std::string::npos)
         << Reports;
   EXPECT_NE(
-      readFile(Build + "/build.ninja").find("merge \"@" + Build + "/modlint/ledger.reports\""),
+      readFile(Build + "/build.ninja").find("merge \"@" + Build + "/CMakeFiles/modlint/ledger.reports\""),
       std::string::npos);
 
   // The cycle across units fails the target, found by the merge.
@@ -110,6 +110,11 @@ TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
   EXPECT_NE(Changed.Stdout.find("modlint src/audit.cpp"), std::string::npos) << Changed.Stdout;
   EXPECT_EQ(Changed.Stdout.find("modlint src/close.cpp"), std::string::npos) << Changed.Stdout;
   EXPECT_EQ(findingsOf(readFile(Build + "/modlint/ledger.json")), Expected);
+  // The reports deleted to lint afresh: the lists the steps read survive.
+  fs::remove_all(Build + "/modlint");
+  const RunOutput Afresh = build(Build);
+  EXPECT_NE(Afresh.Stdout.find("modlint src/close.cpp"), std::string::npos) << Afresh.Stdout;
+  EXPECT_EQ(findingsOf(readFile(Build + "/modlint/ledger.json")), Expected) << Afresh.Stdout;
   // The merged report alone is a target of its own (a CI matrix job's).
   EXPECT_EQ(run("/usr/bin/cmake", {"--build", Build, "--target", "modlint/ledger.json"}).ExitCode,
             0);
