@@ -88,14 +88,29 @@ function(modlint_add_target target)
   foreach(file IN LISTS files)
     cmake_path(RELATIVE_PATH file BASE_DIRECTORY "${CMAKE_SOURCE_DIR}" OUTPUT_VARIABLE name)
     set(report "${CMAKE_BINARY_DIR}/modlint/${target}/${name}.json")
+    # Under Ninja, the step runs in the top build directory and names its
+    # report relative to it, as Ninja names it, so that the depfile
+    # modlint writes is Ninja's as it stands (CMP0116 OLD): no `cmake -E
+    # cmake_transform_depfile` process after each step, which would cost
+    # a tenth of a small one. Other generators transform it themselves.
+    set(output "${report}")
+    set(workdir "${CMAKE_CURRENT_BINARY_DIR}")
+    cmake_policy(PUSH)
+    if(CMAKE_GENERATOR STREQUAL "Ninja" AND POLICY CMP0116)
+      cmake_policy(SET CMP0116 OLD)
+      cmake_path(RELATIVE_PATH report BASE_DIRECTORY "${CMAKE_BINARY_DIR}" OUTPUT_VARIABLE output)
+      set(workdir "${CMAKE_BINARY_DIR}")
+    endif()
     add_custom_command(
       OUTPUT "${report}"
       COMMAND "${MODLINT_EXECUTABLE}" --unit "${file}" -p "${CMAKE_BINARY_DIR}"
-              -o "${report}" --depfile "${report}.d" ${ML_ARGS}
+              -o "${output}" --depfile "${output}.d" ${ML_ARGS}
       DEPENDS "${file}" "${MODLINT_EXECUTABLE}" ${prefixes}
       DEPFILE "${report}.d"
+      WORKING_DIRECTORY "${workdir}"
       COMMENT "modlint ${name}"
       VERBATIM)
+    cmake_policy(POP)
     list(APPEND reports "${report}")
   endforeach()
   set(merged "${CMAKE_BINARY_DIR}/modlint/${target}.json")

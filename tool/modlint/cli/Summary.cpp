@@ -168,9 +168,11 @@ std::string statsText(const LintResult &Result, size_t Units) {
 std::string keptPrefixesStatsText(const LintResult &Result, size_t Units) {
   const auto &W = Result.Work;
   return fmt::format("modlint: stats: {} units: {} from the cache; the others start with {} "
-                     "kept prefix{}: {} precompiled now, {} kept from an earlier run\n",
+                     "kept prefix{}: {} precompiled now, {} kept from an earlier run; {} "
+                     "unit{} linted ahead into the cache while the last prefixes were built\n",
                      Units, W.FromCache, W.SharedPrefixes, W.SharedPrefixes == 1 ? "" : "es",
-                     W.SharedPrefixes - W.KeptPrefixes, W.KeptPrefixes);
+                     W.SharedPrefixes - W.KeptPrefixes, W.KeptPrefixes, W.LintedAhead,
+                     W.LintedAhead == 1 ? "" : "s");
 }
 
 std::string inferredText(const std::vector<LintJob> &Jobs, const std::vector<std::string> &Inferred,

@@ -3,6 +3,8 @@
 #include "cli/Output.h"
 #include "core/AtomicFile.h"
 #include "CLI/CLI.hpp"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 namespace modlint {
 
@@ -26,7 +28,7 @@ std::optional<std::string> applyKeepPrefixes(CommandLine &Out) {
   if (!Out.Unit.empty() || Out.Merge || Out.UpdateBaseline || Out.Fix ||
       !Out.OutputFile.empty() || !Out.Depfile.empty() || !Out.WriteBaseline.empty() ||
       !Out.ExportFixesFile.empty())
-    return std::string("--keep-prefixes lints nothing, so it writes no report, depfile, "
+    return std::string("--keep-prefixes reports nothing, so it writes no report, depfile, "
                        "baseline or fix, and is not part of --unit or 'merge'");
   if (Out.NoCache || Out.NoSharedPrefix)
     return std::string("--keep-prefixes keeps prefixes in the cache for units to share: it "
@@ -45,8 +47,9 @@ void addUnitFlags(CLI::App &App, CommandLine &Out) {
       ->group(Group);
   App.add_flag("--keep-prefixes", Out.KeepPrefixes,
                "Precompile the library headers the PATHs start with into the cache, for "
-               "their --unit steps to share, and lint nothing: a build rule that runs "
-               "before those steps")
+               "their --unit steps to share, and report nothing (a thread with no prefix "
+               "left to build lints units into the cache while the last ones are built): "
+               "a build rule that runs before those steps")
       ->group(Group);
   App.add_option("--depfile", Out.Depfile,
                  "Write a Makefile-style depfile: the report (-o) depends on every file "
@@ -72,6 +75,21 @@ std::optional<std::string> applyUnitMode(const CLI::App &App, CommandLine &Out) 
   if (App.count("--fail-on") == 0)
     Out.FailOn = Threshold::None;
   return std::nullopt;
+}
+
+llvm::Error makeStepDirectories(const CommandLine &Cmd) {
+  if (Cmd.Unit.empty())
+    return llvm::Error::success();
+  for (const std::string *Output : {&Cmd.OutputFile, &Cmd.Depfile}) {
+    const llvm::StringRef Directory = llvm::sys::path::parent_path(*Output);
+    if (Output->empty() || *Output == "-" || Directory.empty())
+      continue;
+    if (std::error_code Error = llvm::sys::fs::create_directories(Directory))
+      return llvm::createStringError(Error, "cannot create the directory '%s' of '%s': %s",
+                                     Directory.str().c_str(), Output->c_str(),
+                                     Error.message().c_str());
+  }
+  return llvm::Error::success();
 }
 
 int writeDepfile(const CommandLine &Cmd, const LintResult &Result) {

@@ -24,6 +24,10 @@ void addUnitFlags(CLI::App &App, CommandLine &Out);
 /// (the gate is the merge). An error for a combination that cannot work.
 std::optional<std::string> applyUnitMode(const CLI::App &App, CommandLine &Out);
 
+/// A --unit run creates the missing directories of its report and depfile,
+/// as Ninja does for a step's outputs (Make and other runners do not).
+llvm::Error makeStepDirectories(const CommandLine &Cmd);
+
 /// Writes --depfile, if given: the report's path, then every file the run
 /// read. An exit code when it could not be written.
 int writeDepfile(const CommandLine &Cmd, const LintResult &Result);

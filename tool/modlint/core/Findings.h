@@ -52,6 +52,7 @@ struct RunWork {
   size_t OnSharedPrefix = 0;   // units parsed on one
   size_t ParsedAgain = 0;      // ... that failed that way and were parsed plainly
   size_t PrefixFindings = 0;   // worked out once in a prefix, for all its users
+  size_t LintedAhead = 0;      // by a run that only precompiles (RunSettings::PrefixesOnly)
 };
 
 struct LintResult {

@@ -10,6 +10,7 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ThreadPool.h"
+#include <atomic>
 #include <mutex>
 #include <tuple>
 
@@ -54,6 +55,8 @@ struct JobState {
   bool Crashed = false;
   bool OnPrefix = false;
   bool ParsedAgain = false;
+  bool Ahead = false; // linted by a PrefixesOnly run, while a core waited
+
   std::vector<IncludeLine> Includes;
 };
 
@@ -148,11 +151,13 @@ private:
         parseUnitsOf(Built[P], P);
         continue;
       }
+      ++Building;
       Pool.async([this, &Built, P] {
         if (!survives([&] { precompilePrefix(Built[P]); }))
           Built[P].Built = false;
         else if (Built[P].Built && Built[P].Prefix->Kept)
           keep(Built[P]);
+        --Building;
         parseUnitsOf(Built[P], P);
       });
     }
@@ -161,11 +166,27 @@ private:
   /// Queues the parses of the units planned on prefix P, now that it is
   /// built (or known not to be).
   void parseUnitsOf(const BuiltPrefix &Built, size_t P) {
-    if (Settings.PrefixesOnly)
-      return;
     const BuiltPrefix *Prefix = Built.Built ? &Built : nullptr;
+    if (Settings.PrefixesOnly) {
+      if (Prefix)
+        for (size_t I : UnitsOf[P])
+          Pool.async([this, I, Prefix] { lintAhead(I, *Prefix); });
+      return;
+    }
     for (size_t I : UnitsOf[P])
       Pool.async([this, I, Prefix] { parsePending(I, Prefix); });
+  }
+
+  /// A run that only precompiles has fewer prefixes to build than workers
+  /// at its end: a worker with no prefix left lints a unit of a prefix
+  /// already built, into the cache its own step will find it in, for as
+  /// long as another prefix is still being built. Then the run ends, and
+  /// the units' steps take over with all of the build's parallelism.
+  void lintAhead(size_t I, const BuiltPrefix &Prefix) {
+    if (Building.load() == 0)
+      return;
+    States[I].Ahead = true;
+    parsePending(I, &Prefix);
   }
 
   std::string keptFile(const SharedPrefix &Prefix, const PrefixLink &Link) {
@@ -250,6 +271,7 @@ private:
       Merged.Work.FromCache += !State.Pending;
       Merged.Work.OnSharedPrefix += State.OnPrefix;
       Merged.Work.ParsedAgain += State.ParsedAgain;
+      Merged.Work.LintedAhead += State.Ahead;
       llvm::append_range(Merged.Diagnostics, std::move(State.Result.Diagnostics));
       llvm::append_range(Merged.Suppressed, std::move(State.Result.Suppressed));
       llvm::append_range(Merged.Inputs, std::move(State.Result.Inputs));
@@ -275,6 +297,7 @@ private:
   const RunSettings &Settings;
   std::vector<JobState> States;
   std::vector<std::vector<size_t>> UnitsOf; // the pending units of each prefix
+  std::atomic<size_t> Building{0};          // prefixes queued or being built
   std::mutex ProgressMutex;
   size_t Done = 0;
   /// Which jobs are done, and the first whose result is not yet handed to

@@ -48,8 +48,10 @@ struct RunSettings {
   /// (planKeptPrefixes in engine/prefix/SharedPrefix.h). None: no such
   /// prefixes.
   PrefixKeeping *KeptPrefixes = nullptr;
-  /// With KeptPrefixes: precompile and keep the units' kept prefixes, and
-  /// parse no unit (a build rule that runs before the units' own steps).
+  /// With KeptPrefixes: precompile and keep the units' kept prefixes (a
+  /// build rule that runs before the units' own steps); a unit is parsed
+  /// only by a worker that has no prefix left to build while another still
+  /// builds one, and its result goes to Reuse.Store alone.
   bool PrefixesOnly = false;
 };
 

@@ -36,6 +36,12 @@ std::string ledgerProject() {
   return Root;
 }
 
+RunOutput configure(const std::string &Root, const std::string &Build, const char *Generator) {
+  return run("/usr/bin/cmake",
+             {"-S", Root, "-B", Build, "-G", Generator, "-DCMAKE_CXX_COMPILER=clang++-19",
+              "-DMODLINT_EXECUTABLE=" MODLINT_BINARY});
+}
+
 RunOutput build(const std::string &Build) {
   return run("/usr/bin/cmake", {"--build", Build, "--target", "ledger_modlint"});
 }
@@ -56,12 +62,20 @@ std::vector<std::string> findingsOf(const std::string &Report) {
   return Texts;
 }
 
+/// Nothing changed: no unit is linted again; a header only audit.cpp
+/// reads changed: that unit alone.
+void expectIncrementalBuilds(const std::string &Root, const std::string &Build) {
+  const RunOutput Again = build(Build);
+  EXPECT_EQ(Again.Stdout.find("modlint src/"), std::string::npos) << Again.Stdout;
+  std::ofstream(Root + "/include/acme/audit_only.hpp") << "#pragma once\n// changed\n";
+  const RunOutput Changed = build(Build);
+  EXPECT_NE(Changed.Stdout.find("modlint src/audit.cpp"), std::string::npos) << Changed.Stdout;
+  EXPECT_EQ(Changed.Stdout.find("modlint src/close.cpp"), std::string::npos) << Changed.Stdout;
+}
+
 TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
   const std::string Root = ledgerProject(), Build = Root + "/build";
-  const RunOutput Configured =
-      run("/usr/bin/cmake", {"-S", Root, "-B", Build, "-G", "Ninja",
-                             "-DCMAKE_CXX_COMPILER=clang++-19",
-                             "-DMODLINT_EXECUTABLE=" MODLINT_BINARY});
+  const RunOutput Configured = configure(Root, Build, "Ninja");
   ASSERT_EQ(Configured.ExitCode, 0) << Configured.Stdout << Configured.Stderr;
 
   // The merge step takes the reports from a response file (so does the
@@ -71,9 +85,15 @@ TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
     EXPECT_NE(Reports.find("/modlint/ledger/src/" + std::string(Unit) + ".json'\n"),
               std::string::npos)
         << Reports;
-  EXPECT_NE(
-      readFile(Build + "/build.ninja").find("merge \"@" + Build + "/CMakeFiles/modlint/ledger.reports\""),
-      std::string::npos);
+  const std::string Rules = readFile(Build + "/build.ninja");
+  EXPECT_NE(Rules.find("merge \"@" + Build + "/CMakeFiles/modlint/ledger.reports\""),
+            std::string::npos);
+  // The depfile modlint writes is the one Ninja reads: no process per step
+  // to transform it (and the unchanged tree below re-lints nothing).
+  EXPECT_EQ(Rules.find("cmake_transform_depfile"), std::string::npos);
+  EXPECT_NE(Rules.find("-o modlint/ledger/src/audit.cpp.json --depfile "
+                       "modlint/ledger/src/audit.cpp.json.d"),
+            std::string::npos);
 
   // The cycle across units fails the target, found by the merge.
   const RunOutput First = build(Build);
@@ -101,14 +121,7 @@ TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
   EXPECT_NE(Depfile.find("/include/acme/ledger.hpp"), std::string::npos) << Depfile;
   EXPECT_NE(Depfile.find("/include/acme/audit_only.hpp"), std::string::npos) << Depfile;
 
-  // Nothing changed: no unit is linted again.
-  const RunOutput Again = build(Build);
-  EXPECT_EQ(Again.Stdout.find("modlint src/"), std::string::npos) << Again.Stdout;
-  // A header only audit.cpp reads: that unit alone.
-  std::ofstream(Root + "/include/acme/audit_only.hpp") << "#pragma once\n// changed\n";
-  const RunOutput Changed = build(Build);
-  EXPECT_NE(Changed.Stdout.find("modlint src/audit.cpp"), std::string::npos) << Changed.Stdout;
-  EXPECT_EQ(Changed.Stdout.find("modlint src/close.cpp"), std::string::npos) << Changed.Stdout;
+  expectIncrementalBuilds(Root, Build);
   EXPECT_EQ(findingsOf(readFile(Build + "/modlint/ledger.json")), Expected);
   // The reports deleted to lint afresh: the lists the steps read survive.
   fs::remove_all(Build + "/modlint");
@@ -126,6 +139,22 @@ TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
   EXPECT_EQ(Fixed.ExitCode, 0) << Fixed.Stderr;
   EXPECT_EQ(Fixed.Stderr, "");
   EXPECT_TRUE(findingsOf(readFile(Report)).empty()); // no cycle within one unit
+}
+
+// The same rules under Make, whose generator reads the depfiles itself:
+// the same merged report, nothing linted again on an unchanged tree, and
+// one unit after a header only it reads changed.
+TEST(BuildRules, MakeRunsTheSameSteps) {
+  const std::string Root = ledgerProject(), Build = Root + "/build-make";
+  const RunOutput Configured = configure(Root, Build, "Unix Makefiles");
+  ASSERT_EQ(Configured.ExitCode, 0) << Configured.Stdout << Configured.Stderr;
+  const RunOutput First = build(Build);
+  EXPECT_NE(First.ExitCode, 0) << "the cycle across units fails the target";
+  EXPECT_NE(First.Stdout.find("modlint src/close.cpp"), std::string::npos) << First.Stdout;
+  const RunOutput Whole =
+      runIn(Root, MODLINT_BINARY, {"-p", Build, "--format", "json", "--no-cache", "-q"});
+  EXPECT_EQ(findingsOf(readFile(Build + "/modlint/ledger.json")), findingsOf(Whole.Stdout));
+  expectIncrementalBuilds(Root, Build);
 }
 
 // `@FILE` stands for FILE's arguments (GNU quoting, nested files too), as
@@ -181,6 +210,24 @@ TEST(BuildRules, UnitFlagsRefuseWhatCannotWork) {
   EXPECT_NE(NoOutput.Stderr.find("--depfile names what the report depends on, so it needs -o"),
             std::string::npos)
       << NoOutput.Stderr;
+  // A report's missing directory is made (Make does not), unless a file
+  // stands where it would be.
+  const std::string Root = tempDirectory();
+  std::ofstream(Root + "/a.cpp") << "int a();\n";
+  std::ofstream(Root + "/taken") << "";
+  const RunOutput Made = runIn(Root, MODLINT_BINARY,
+                               {"--unit", "a.cpp", "-o", "out/a.json", "--depfile", "deps/a.d",
+                                "--no-cache", "--", "-std=c++20"});
+  EXPECT_EQ(Made.ExitCode, 0) << Made.Stderr;
+  EXPECT_TRUE(fs::is_regular_file(Root + "/out/a.json"));
+  EXPECT_TRUE(fs::is_regular_file(Root + "/deps/a.d"));
+  const RunOutput Blocked =
+      runIn(Root, MODLINT_BINARY,
+            {"--unit", "a.cpp", "-o", "taken/a.json", "--no-cache", "--", "-std=c++20"});
+  EXPECT_EQ(Blocked.ExitCode, 2);
+  EXPECT_NE(Blocked.Stderr.find("modlint: error: cannot write 'taken/a.json': Not a directory"),
+            std::string::npos)
+      << Blocked.Stderr;
 }
 
 } // namespace

@@ -163,7 +163,8 @@ TEST(KeptPrefix, KeepPrefixesPrecompilesOnceForAllItsUnitsAndLintsNothing) {
   EXPECT_EQ(Kept.ExitCode, 0) << Kept.Stderr;
   EXPECT_EQ(Kept.Stdout, "");
   EXPECT_EQ(Kept.Stderr, "modlint: stats: 3 units: 0 from the cache; the others start with 1 "
-                         "kept prefix: 1 precompiled now, 0 kept from an earlier run\n");
+                         "kept prefix: 1 precompiled now, 0 kept from an earlier run; 0 units "
+                         "linted ahead into the cache while the last prefixes were built\n");
   EXPECT_EQ(Tree.keptEntries(), 1u);
 
   const RunOutput Step = Tree.unit("b");
@@ -185,6 +186,50 @@ TEST(KeptPrefix, KeepPrefixesPrecompilesOnceForAllItsUnitsAndLintsNothing) {
     EXPECT_EQ(Out.ExitCode, 2) << Refused.back();
     EXPECT_NE(Out.Stderr.find("modlint: error: --keep-prefixes "), std::string::npos) << Out.Stderr;
   }
+}
+
+// The prefix step's workers do not wait for its slowest prefix: one with
+// no prefix left to build lints units of a prefix already built into the
+// cache, for as long as another prefix is still being built; their steps
+// then take the result from the cache. One worker never waits: it lints
+// nothing.
+TEST(KeptPrefix, KeepPrefixesLintsAheadWhileItsLastPrefixIsBuilt) {
+  const KeptTree Tree;
+  // A prefix that takes many times as long as base.hpp's and its units.
+  std::ofstream(Tree.Root + "/include/lib/net.hpp") << "#pragma once\n#include <boost/asio.hpp>\n";
+  std::ofstream(Tree.Root + "/src/net.cpp")
+      << "#include <lib/net.hpp>\n\nint port() { return 80; }\n";
+  auto KeepPrefixes = [&](const std::string &Threads) {
+    std::vector<std::string> Args{"--keep-prefixes", "-j",          Threads,
+                                  "--stats",         "--cache-dir", Tree.Cache};
+    for (const char *Name : {"net", "a", "b", "c"})
+      Args.push_back(Tree.Root + "/src/" + Name + ".cpp");
+    llvm::append_range(Args, Tree.command());
+    return runIn(Tree.Root, MODLINT_BINARY, Args);
+  };
+  const RunOutput One = KeepPrefixes("1");
+  EXPECT_EQ(One.ExitCode, 0) << One.Stderr;
+  EXPECT_NE(One.Stderr.find("2 precompiled now, 0 kept from an earlier run; 0 units linted "
+                            "ahead"),
+            std::string::npos)
+      << One.Stderr;
+  fs::remove_all(Tree.Cache);
+
+  const RunOutput Two = KeepPrefixes("2");
+  EXPECT_EQ(Two.ExitCode, 0) << Two.Stderr;
+  EXPECT_EQ(Two.Stdout, "");
+  EXPECT_NE(Two.Stderr.find("2 precompiled now, 0 kept from an earlier run; 3 units linted "
+                            "ahead"),
+            std::string::npos)
+      << Two.Stderr;
+  for (const char *Name : {"a", "b", "c"}) {
+    const RunOutput Step = Tree.unit(Name);
+    EXPECT_NE(Step.Stderr.find("1 units: 1 from the cache"), std::string::npos) << Step.Stderr;
+    expectSameFindings(Step, Tree.plain(Name));
+  }
+  const RunOutput Net = Tree.unit("net");
+  EXPECT_NE(Net.Stderr.find("1 units: 0 from the cache"), std::string::npos) << Net.Stderr;
+  expectSameFindings(Net, Tree.plain("net"));
 }
 
 } // namespace
