@@ -14,6 +14,7 @@ template <> struct MappingTraits<modlint::EntryInput> {
   static void mapping(IO &IO, modlint::EntryInput &Input) {
     IO.mapRequired("Path", Input.Path);
     IO.mapRequired("Hash", Input.Hash);
+    IO.mapOptional("Stamp", Input.Stamp, std::string());
   }
 };
 

@@ -17,6 +17,10 @@ namespace modlint {
 struct EntryInput {
   std::string Path;
   std::string Hash;
+  /// The file's stamp (EntryFiles.h, fileStamp) when it was hashed: while
+  /// it is the same, the file is, and is not read again. Empty: checked by
+  /// its content alone.
+  std::string Stamp;
 };
 
 /// The findings are written with clang's own YAML mapping of

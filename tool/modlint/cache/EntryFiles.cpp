@@ -10,8 +10,16 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
 #include "llvm/Support/xxhash.h"
+#include <chrono>
+#include <sys/stat.h>
 
 namespace modlint {
+
+namespace {
+/// How long after its last change a file's stamp begins to prove it
+/// unchanged: well beyond the kernel's timestamp tick.
+constexpr std::chrono::seconds StampSettleTime{2};
+} // namespace
 
 std::string contentHash(llvm::StringRef Bytes) {
   return llvm::utohexstr(llvm::xxh3_64bits(Bytes), /*LowerCase=*/true, 16);
@@ -56,20 +64,56 @@ std::string jobKey(llvm::StringRef Identity, const LintJob &Job, llvm::StringRef
                      /*LowerCase=*/true);
 }
 
+std::string fileStamp(const std::string &Path) {
+  struct stat Status;
+  if (::stat(Path.c_str(), &Status) != 0 || !S_ISREG(Status.st_mode))
+    return {};
+  const auto Changed = std::chrono::system_clock::time_point(
+      std::chrono::duration_cast<std::chrono::system_clock::duration>(
+          std::chrono::seconds(Status.st_ctim.tv_sec) +
+          std::chrono::nanoseconds(Status.st_ctim.tv_nsec)));
+  if (std::chrono::system_clock::now() - Changed < StampSettleTime)
+    return {};
+  std::string Stamp = std::to_string(Status.st_size);
+  for (const uint64_t Part : {uint64_t(Status.st_mtim.tv_sec), uint64_t(Status.st_mtim.tv_nsec),
+                              uint64_t(Status.st_ctim.tv_sec), uint64_t(Status.st_ctim.tv_nsec),
+                              uint64_t(Status.st_ino), uint64_t(Status.st_dev)})
+    Stamp += "." + std::to_string(Part);
+  return Stamp;
+}
+
 std::optional<InputFacts::Facts> InputFacts::of(const std::string &Path) {
   {
     std::lock_guard<std::mutex> Lock(Mu);
     if (auto Found = Known.find(Path); Found != Known.end())
       return Found->second;
   }
+  // Stamped before the read: a write after it moves the change time, so
+  // the stamp can only be older than the content hashed, never newer.
+  std::string Stamp = fileStamp(Path);
   std::optional<Facts> Read;
   if (auto Buffer = readInputFile(Path, MaxSourceBytes))
-    Read = Facts{contentHash((*Buffer)->getBuffer()), (*Buffer)->getBufferSize()};
+    Read = Facts{contentHash((*Buffer)->getBuffer()), (*Buffer)->getBufferSize(), std::move(Stamp)};
   else
     llvm::consumeError(Buffer.takeError());
   std::lock_guard<std::mutex> Lock(Mu);
   Known[Path] = Read;
   return Read;
+}
+
+std::optional<InputFacts::Facts> InputFacts::ofRecorded(const EntryInput &Input) {
+  {
+    std::lock_guard<std::mutex> Lock(Mu);
+    if (auto Found = Known.find(Input.Path); Found != Known.end())
+      return Found->second;
+  }
+  if (Input.Stamp.empty() || fileStamp(Input.Path) != Input.Stamp)
+    return of(Input.Path);
+  uint64_t Size = 0;
+  llvm::StringRef(Input.Stamp).split('.').first.getAsInteger(10, Size);
+  const Facts Unchanged{Input.Hash, Size, Input.Stamp};
+  std::lock_guard<std::mutex> Lock(Mu);
+  return Known.try_emplace(Input.Path, Unchanged).first->second;
 }
 
 std::optional<std::vector<EntryInput>>
@@ -79,7 +123,7 @@ InputFacts::record(const std::vector<std::string> &Files) {
     const std::optional<Facts> Now = of(Path);
     if (!Now)
       return std::nullopt;
-    Inputs.push_back({Path, Now->Hash});
+    Inputs.push_back({Path, Now->Hash, Now->Stamp});
   }
   return Inputs;
 }
@@ -87,7 +131,7 @@ InputFacts::record(const std::vector<std::string> &Files) {
 std::optional<VerifiedInputs> InputFacts::verify(const CacheEntry &Entry) {
   VerifiedInputs Verified;
   for (const EntryInput &Input : Entry.Inputs) {
-    const std::optional<Facts> Now = of(Input.Path);
+    const std::optional<Facts> Now = ofRecorded(Input);
     if (!Now || Now->Hash != Input.Hash)
       return std::nullopt;
     Verified[Input.Path] = Now->Size;

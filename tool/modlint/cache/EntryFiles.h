@@ -36,6 +36,15 @@ std::string toolIdentity();
 /// command (CommandKey.h), configuration, project root and header filter.
 std::string jobKey(llvm::StringRef Identity, const LintJob &Job, llvm::StringRef Extra);
 
+/// What proves a file unchanged without reading it: its size, its
+/// modification and status-change times, inode and device. A rewrite that
+/// keeps the size and resets the modification time still moves the change
+/// time, which no one can set. Empty for a file changed in the last
+/// seconds, whose change time could still be shared by a later write (the
+/// clock's tick is coarse: git's "racily clean" case), and for a file that
+/// is not a regular file.
+std::string fileStamp(const std::string &Path);
+
 /// The hash and size of files, each read once; safe to call from several
 /// workers at once.
 class InputFacts {
@@ -43,6 +52,7 @@ public:
   struct Facts {
     std::string Hash;
     uint64_t Size = 0;
+    std::string Stamp;
   };
   /// None for a file that cannot be read or is not a regular file: an
   /// endless device or a FIFO among a unit's includes makes the entry
@@ -54,10 +64,13 @@ public:
   std::optional<std::vector<EntryInput>> record(const std::vector<std::string> &Files);
 
   /// The sizes of the entry's inputs when every one still has its
-  /// recorded hash; none when one changed.
+  /// recorded hash; none when one changed. An input whose stamp is still
+  /// the recorded one is taken as unchanged without being read.
   std::optional<VerifiedInputs> verify(const CacheEntry &Entry);
 
 private:
+  std::optional<Facts> ofRecorded(const EntryInput &Input);
+
   std::mutex Mu;
   llvm::StringMap<std::optional<Facts>> Known;
 };
