@@ -56,7 +56,6 @@ struct JobState {
   bool OnPrefix = false;
   bool ParsedAgain = false;
   bool Ahead = false; // linted by a PrefixesOnly run, while a core waited
-
   std::vector<IncludeLine> Includes;
 };
 
@@ -137,21 +136,23 @@ private:
   /// prefixes are still being built (no round waits for the slowest); a
   /// kept prefix that an earlier run precompiled is taken from it.
   void precompile(const PrefixPlan &Plan, std::vector<BuiltPrefix> &Built, PrefixFiles &Files) {
+    std::vector<size_t> Ready, ToBuild; // Ready: kept, or not to be built
     for (size_t P = 0; P < Built.size(); ++P) {
       const SharedPrefix &Prefix = Plan.Prefixes[P];
       Built[P].Prefix = &Prefix;
       if (Prefix.Kept && takeKept(Built[P])) {
-        parseUnitsOf(Built[P], P);
+        Ready.push_back(P);
         continue;
       }
       for (size_t L = 0; L < Prefix.Links.size(); ++L)
         Built[P].PchPaths.push_back(Prefix.Kept ? Files.adopt(keptFile(Prefix, Prefix.Links[L]))
                                                 : Files.file(P, L));
-      if (llvm::is_contained(Built[P].PchPaths, "")) {
-        parseUnitsOf(Built[P], P);
-        continue;
-      }
-      ++Building;
+      (llvm::is_contained(Built[P].PchPaths, "") ? Ready : ToBuild).push_back(P);
+    }
+    // Every build is queued before any unit that could start now: the pool
+    // takes its tasks in order, so no such unit holds a build back.
+    Building = ToBuild.size();
+    for (size_t P : ToBuild)
       Pool.async([this, &Built, P] {
         if (!survives([&] { precompilePrefix(Built[P]); }))
           Built[P].Built = false;
@@ -160,7 +161,8 @@ private:
         --Building;
         parseUnitsOf(Built[P], P);
       });
-    }
+    for (size_t P : Ready)
+      parseUnitsOf(Built[P], P);
   }
 
   /// Queues the parses of the units planned on prefix P, now that it is

@@ -199,17 +199,25 @@ TEST(KeptPrefix, KeepPrefixesLintsAheadWhileItsLastPrefixIsBuilt) {
   std::ofstream(Tree.Root + "/include/lib/net.hpp") << "#pragma once\n#include <boost/asio.hpp>\n";
   std::ofstream(Tree.Root + "/src/net.cpp")
       << "#include <lib/net.hpp>\n\nint port() { return 80; }\n";
-  auto KeepPrefixes = [&](const std::string &Threads) {
+  auto KeepPrefixes = [&](const std::string &Threads,
+                          std::vector<std::string> Names = {"net", "a", "b", "c"}) {
     std::vector<std::string> Args{"--keep-prefixes", "-j",          Threads,
                                   "--stats",         "--cache-dir", Tree.Cache};
-    for (const char *Name : {"net", "a", "b", "c"})
+    for (const std::string &Name : Names)
       Args.push_back(Tree.Root + "/src/" + Name + ".cpp");
     llvm::append_range(Args, Tree.command());
     return runIn(Tree.Root, MODLINT_BINARY, Args);
   };
-  const RunOutput One = KeepPrefixes("1");
+  // base.hpp's prefix kept by an earlier run, between two to build: its
+  // units could start at once, yet the one worker builds both prefixes
+  // first, and then has nothing left to wait for.
+  std::ofstream(Tree.Root + "/include/lib/json.hpp")
+      << "#pragma once\n#include <nlohmann/json.hpp>\n";
+  std::ofstream(Tree.Root + "/src/0json.cpp") << "#include <lib/json.hpp>\n\nint json();\n";
+  EXPECT_EQ(KeepPrefixes("1", {"a", "b", "c"}).ExitCode, 0);
+  const RunOutput One = KeepPrefixes("1", {"0json", "a", "b", "c", "net"});
   EXPECT_EQ(One.ExitCode, 0) << One.Stderr;
-  EXPECT_NE(One.Stderr.find("2 precompiled now, 0 kept from an earlier run; 0 units linted "
+  EXPECT_NE(One.Stderr.find("2 precompiled now, 1 kept from an earlier run; 0 units linted "
                             "ahead"),
             std::string::npos)
       << One.Stderr;
