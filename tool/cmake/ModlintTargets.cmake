@@ -87,6 +87,10 @@ function(modlint_add_target target)
   set(reports "")
   foreach(file IN LISTS files)
     cmake_path(RELATIVE_PATH file BASE_DIRECTORY "${CMAKE_SOURCE_DIR}" OUTPUT_VARIABLE name)
+    # A source outside the source tree (`../common/log.cpp`) keeps its
+    # report inside the target's directory, spelling `..` as CMake's object
+    # paths do.
+    string(REPLACE "../" "__/" name "${name}")
     set(report "${CMAKE_BINARY_DIR}/modlint/${target}/${name}.json")
     # Under Ninja, the step runs in the top build directory and names its
     # report relative to it, as Ninja names it, so that the depfile

@@ -26,10 +26,15 @@ std::string ledgerProject() {
   fs::remove(Root + "/compile_commands.json");
   std::ofstream(Root + "/include/acme/audit_only.hpp") << "#pragma once\n";
   std::ofstream(Root + "/src/audit.cpp", std::ios::app) << "#include \"acme/audit_only.hpp\"\n";
+  // A source outside the project's tree, as a target may list one, linted
+  // with the same checks.
+  const fs::path Outside = fs::path(Root).parent_path();
+  std::ofstream(Outside / "outside.cpp") << "int outside();\n";
+  fs::copy_file(Root + "/.modlint.yaml", Outside / ".modlint.yaml");
   std::ofstream(Root + "/CMakeLists.txt")
       << "cmake_minimum_required(VERSION 3.20)\nproject(ledger CXX)\n"
          "set(CMAKE_EXPORT_COMPILE_COMMANDS ON)\n"
-         "add_library(ledger STATIC src/audit.cpp src/close.cpp src/post.cpp)\n"
+         "add_library(ledger STATIC src/audit.cpp src/close.cpp src/post.cpp ../outside.cpp)\n"
          "target_include_directories(ledger PRIVATE include)\n"
          "target_compile_features(ledger PRIVATE cxx_std_20)\n"
          "include(" MODLINT_TARGETS_CMAKE ")\nmodlint_add_target(ledger)\n";
@@ -94,6 +99,8 @@ TEST(BuildRules, UnitsLintedAsBuildStepsMergeIntoTheWholeRunsReport) {
   EXPECT_NE(Rules.find("-o modlint/ledger/src/audit.cpp.json --depfile "
                        "modlint/ledger/src/audit.cpp.json.d"),
             std::string::npos);
+  // ../outside.cpp's report stays inside the target's directory.
+  EXPECT_NE(Rules.find("-o modlint/ledger/__/outside.cpp.json "), std::string::npos);
 
   // The cycle across units fails the target, found by the merge.
   const RunOutput First = build(Build);
