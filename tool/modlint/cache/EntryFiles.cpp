@@ -101,19 +101,20 @@ std::optional<InputFacts::Facts> InputFacts::of(const std::string &Path) {
   return Read;
 }
 
-std::optional<InputFacts::Facts> InputFacts::ofRecorded(const EntryInput &Input) {
-  {
-    std::lock_guard<std::mutex> Lock(Mu);
-    if (auto Found = Known.find(Input.Path); Found != Known.end())
-      return Found->second;
-  }
-  if (Input.Stamp.empty() || fileStamp(Input.Path) != Input.Stamp)
-    return of(Input.Path);
-  uint64_t Size = 0;
-  llvm::StringRef(Input.Stamp).split('.').first.getAsInteger(10, Size);
-  const Facts Unchanged{Input.Hash, Size, Input.Stamp};
+bool InputFacts::knows(const std::string &Path) {
   std::lock_guard<std::mutex> Lock(Mu);
-  return Known.try_emplace(Input.Path, Unchanged).first->second;
+  return Known.contains(Path);
+}
+
+std::optional<InputFacts::Facts> InputFacts::ofRecorded(const EntryInput &Input) {
+  // A file already known this run is not even stat'ed again.
+  if (!Input.Stamp.empty() && !knows(Input.Path) && fileStamp(Input.Path) == Input.Stamp) {
+    uint64_t Size = 0;
+    llvm::StringRef(Input.Stamp).split('.').first.getAsInteger(10, Size);
+    std::lock_guard<std::mutex> Lock(Mu);
+    Known.try_emplace(Input.Path, Facts{Input.Hash, Size, Input.Stamp});
+  }
+  return of(Input.Path);
 }
 
 std::optional<std::vector<EntryInput>>

@@ -70,6 +70,7 @@ public:
 
 private:
   std::optional<Facts> ofRecorded(const EntryInput &Input);
+  bool knows(const std::string &Path);
 
   std::mutex Mu;
   llvm::StringMap<std::optional<Facts>> Known;

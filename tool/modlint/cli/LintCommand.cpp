@@ -270,8 +270,7 @@ int lintCommand(const CommandLine &Given,
   auto Input = selectInput(Cmd, std::move(Fixed));
   if (!Input)
     return usageError(llvm::toString(Input.takeError()));
-  if (llvm::Error Err = makeStepDirectories(Cmd))
-    return usageError(llvm::toString(std::move(Err)));
+  makeStepDirectories(Cmd);
   if (llvm::Error Err = checkOutputs(Cmd, Input->Files))
     return usageError(llvm::toString(std::move(Err)));
   std::vector<std::string> Missing = narrowSelection(Cmd, ProjectRoot, Input->Files);

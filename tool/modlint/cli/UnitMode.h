@@ -26,7 +26,8 @@ std::optional<std::string> applyUnitMode(const CLI::App &App, CommandLine &Out);
 
 /// A --unit run creates the missing directories of its report and depfile,
 /// as Ninja does for a step's outputs (Make and other runners do not).
-llvm::Error makeStepDirectories(const CommandLine &Cmd);
+/// One that cannot be made is left to the outputs' check to report.
+void makeStepDirectories(const CommandLine &Cmd);
 
 /// Writes --depfile, if given: the report's path, then every file the run
 /// read. An exit code when it could not be written.
