@@ -6,6 +6,7 @@
 // again; a file changed in the last seconds gets no stamp at all.
 #include "cache/EntryFiles.h"
 
+#include "TempDirectory.h"
 #include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
 #include <fcntl.h>
@@ -17,12 +18,6 @@
 
 namespace modlint {
 namespace {
-
-std::string tempDirectory() {
-  llvm::SmallString<128> Dir;
-  EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("modlint-facts-test", Dir));
-  return std::string(Dir);
-}
 
 /// An entry made from `File`, as a fresh run records it.
 CacheEntry entryOf(const std::string &File) {

@@ -4,9 +4,10 @@
 #include "cache/CacheDirectory.h"
 #include "cache/ResultCache.h"
 
-#include "gtest/gtest.h"
+#include "TempDirectory.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "gtest/gtest.h"
 #include <unistd.h>
 
 #include <filesystem>
@@ -18,12 +19,6 @@ namespace {
 
 using clang::tidy::ClangTidyError;
 using clang::tooling::DiagnosticMessage;
-
-std::string tempDirectory() {
-  llvm::SmallString<128> Dir;
-  EXPECT_FALSE(llvm::sys::fs::createUniqueDirectory("modlint-cache-test", Dir));
-  return std::string(Dir);
-}
 
 DiagnosticMessage message(const std::string &Text, const std::string &File, unsigned Offset) {
   DiagnosticMessage M(Text);
