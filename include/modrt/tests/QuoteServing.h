@@ -26,7 +26,8 @@ namespace modrt::testing {
 /// What a cache read saw while a refresh of the same quote waited for
 /// upstream, and when it answered, counted from the refresh's start.
 struct ReadDuringRefresh {
-  bool readMidWait = false; // the read was sent while the refresh waited
+  bool readMidWait = false;     // the read was sent while the refresh waited
+  bool answeredMidWait = false; // the read was answered while it still waited
   double seen = 0;          // the quote the read answered
   double refreshed = 0;     // the quote the refresh answered
   std::chrono::steady_clock::duration after{};
@@ -59,6 +60,7 @@ public:
     eventually([this] { return module_.upstreamWaits() > 0; });
     read.readMidWait = module_.upstreamWaits() == 1;
     read.seen = http::HttpClient(server_.port()).call("quotes", "cached", args, token);
+    read.answeredMidWait = module_.upstreamWaits() == 1;
     read.after = Clock::now() - start;
     read.refreshed = refreshed.get();
     return read;

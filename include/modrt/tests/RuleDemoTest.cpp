@@ -81,12 +81,16 @@ TEST(LockAcrossAwait, BadQuoteModuleStallsReadersForTheWholeUpstreamWait) {
   // answers only after upstream did, with the new quote.
   const ReadDuringRefresh read = readDuringRefresh<BadQuoteModule>("BadQuoteModule");
   EXPECT_GE(read.after, UpstreamLatency);
+  EXPECT_FALSE(read.answeredMidWait);
   EXPECT_EQ(read.seen, 4.0);
 }
 
 TEST(LockAcrossAwait, QuoteModuleLetsReadersThroughWhileWaiting) {
   const ReadDuringRefresh read = readDuringRefresh<QuoteModule>("QuoteModule");
-  EXPECT_LT(read.after, UpstreamLatency);
+  // Whether it answered within the wait, not within a fixed time from the
+  // refresh's start: a loaded (or sanitized) machine may be slow to set the
+  // refresh up, but a reader that waited for it would miss the wait.
+  EXPECT_TRUE(read.answeredMidWait) << "the read waited for the refresh";
   EXPECT_EQ(read.seen, 0.0) << "answered before the refresh stored its quote";
 }
 
