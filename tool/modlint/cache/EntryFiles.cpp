@@ -109,7 +109,7 @@ bool InputFacts::knows(const std::string &Path) {
 std::optional<InputFacts::Facts> InputFacts::ofRecorded(const EntryInput &Input) {
   // A file already known this run is not even stat'ed again.
   if (!Input.Stamp.empty() && !knows(Input.Path) && fileStamp(Input.Path) == Input.Stamp) {
-    uint64_t Size = 0;
+    uint64_t Size = 0; // a stamp begins with the file's size (fileStamp)
     llvm::StringRef(Input.Stamp).split('.').first.getAsInteger(10, Size);
     std::lock_guard<std::mutex> Lock(Mu);
     Known.try_emplace(Input.Path, Facts{Input.Hash, Size, Input.Stamp});
